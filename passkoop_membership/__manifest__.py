@@ -1,0 +1,30 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Pass'Koop Membership",
+    "summary": "Welcome the members of partner food cooperatives: "
+    "partner coops, visitor policies, visitors and their visits",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Members",
+    "website": "https://github.com/passkoop/passkoop",
+    "author": "Pass'Koop contributors",
+    "license": "AGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["membership", "mail", "product"],
+    "data": [
+        "security/passkoop_security.xml",
+        "security/ir.model.access.csv",
+        "data/passkoop_policy_data.xml",
+        "views/passkoop_policy_views.xml",
+        "views/passkoop_coop_views.xml",
+        "views/passkoop_visit_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/passkoop_menus.xml",
+    ],
+    "demo": [
+        "demo/passkoop_coop_demo.xml",
+        "demo/res_partner_demo.xml",
+    ],
+}

@@ -1,0 +1,91 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+VISITOR_TYPES = [
+    ("partner", "Member of a partner coop"),
+    ("trial", "Discovery / trial"),
+]
+
+
+class PasskoopPolicy(models.Model):
+    _name = "passkoop.policy"
+    _description = "Pass'Koop visitor policy"
+    _order = "visitor_type, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True)
+    visitor_type = fields.Selection(VISITOR_TYPES, required=True, default="partner")
+    mode = fields.Selection(
+        [
+            ("member_terms", "Member terms"),
+            ("limited", "Limited"),
+            ("refused", "Refused"),
+        ],
+        required=True,
+        default="member_terms",
+        help="Member terms: welcomed like a member, with no limit.\n"
+        "Limited: welcomed for a number of visits and/or days.\n"
+        "Refused: visitors of this kind may not buy.",
+    )
+    max_visits = fields.Integer(
+        string="Visits allowed", help="0 means no limit on the number of visits."
+    )
+    period_days = fields.Integer(
+        string="Days allowed",
+        help="Counted from the visitor's registration date. 0 means no limit in time.",
+    )
+    limit_action = fields.Selection(
+        [
+            ("block", "Block the sale"),
+            ("confirm", "Ask the cashier to confirm"),
+            ("warn", "Warn and go on"),
+        ],
+        string="Once the limit is reached",
+        required=True,
+        default="block",
+    )
+    proof = fields.Selection(
+        [
+            ("none", "None (trust)"),
+            ("member_ref", "Membership number at the home coop"),
+            ("signed_card", "Signed Pass'Koop card"),
+        ],
+        string="Proof required",
+        required=True,
+        default="none",
+    )
+    registration_required = fields.Boolean(
+        help="The visitor must give a name and an email before shopping."
+    )
+    pricelist_id = fields.Many2one(
+        "product.pricelist",
+        string="Member price list",
+        check_company=True,
+        help="Applied to these visitors at the till. Empty: the till's own price list.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(default=True)
+
+    @api.constrains("max_visits", "period_days", "mode")
+    def _check_limits(self):
+        for policy in self:
+            if policy.max_visits < 0 or policy.period_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Policy %(policy)s: the number of visits and of days "
+                        "cannot be negative.",
+                        policy=policy.name,
+                    )
+                )
+            if policy.mode == "limited" and not (policy.max_visits or policy.period_days):
+                raise ValidationError(
+                    self.env._(
+                        "Policy %(policy)s is limited: set a number of visits, "
+                        "a number of days, or both.",
+                        policy=policy.name,
+                    )
+                )

@@ -1,0 +1,95 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .passkoop_policy import VISITOR_TYPES
+
+
+class PasskoopVisit(models.Model):
+    """One purchase by a visitor: a line of the digital visitors' sheet."""
+
+    _name = "passkoop.visit"
+    _description = "Pass'Koop visit"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Visitor",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        domain="[('passkoop_visitor_type', '!=', False)]",
+    )
+    coop_id = fields.Many2one(
+        "passkoop.coop", string="Home coop", index=True, check_company=True
+    )
+    visitor_type = fields.Selection(VISITOR_TYPES, required=True)
+    date = fields.Date(required=True, index=True, default=fields.Date.context_today)
+    amount = fields.Monetary()
+    currency_id = fields.Many2one(
+        related="company_id.currency_id", store=True, string="Currency"
+    )
+    policy_id = fields.Many2one("passkoop.policy", check_company=True)
+    over_limit = fields.Boolean(
+        readonly=True,
+        help="The visit happened although the visitor's limit was reached "
+        "(confirmed by the cashier, or the till was offline).",
+    )
+    origin = fields.Char(help='e.g. the point of sale order, or "paper sheet"')
+    state = fields.Selection(
+        [("done", "Done"), ("cancelled", "Cancelled")],
+        required=True,
+        default="done",
+        help="Cancelled visits do not count toward the visitor's limit.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("partner_id", "date")
+    def _compute_display_name(self):
+        for visit in self:
+            visit.display_name = f"{visit.partner_id.name or ''} – {visit.date or ''}"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Fill each visit from its visitor's profile, one at a time.
+
+        ``over_limit`` is decided from the visits already recorded, so a batch
+        that holds several visits of one visitor must see the earlier ones.
+        """
+        visits = self.browse()
+        for vals in vals_list:
+            visitor = self.env["res.partner"].browse(vals["partner_id"])
+            if not visitor.passkoop_visitor_type:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is not a Pass'Koop visitor: set a visitor type "
+                        "on the contact first.",
+                        name=visitor.display_name,
+                    )
+                )
+            visitor._passkoop_lock()
+            # A visit entered later from a paper sheet is judged on its own date.
+            date = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
+            count = visitor._passkoop_visit_counts().get(visitor, 0)
+            check = visitor._passkoop_evaluate(count, date)
+            vals = {
+                "coop_id": check["coop_id"],
+                "policy_id": check["policy_id"],
+                "visitor_type": visitor.passkoop_visitor_type,
+                "company_id": (visitor.company_id or self.env.company).id,
+                "over_limit": check["action"] != "allow",
+                **vals,
+            }
+            visits |= super().create([vals])
+        return visits
+
+    def action_cancel(self):
+        self.state = "cancelled"
+
+    def action_restore(self):
+        self.state = "done"

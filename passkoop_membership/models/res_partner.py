@@ -1,0 +1,339 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
+from odoo.tools.mail import single_email_re
+
+from .passkoop_policy import VISITOR_TYPES
+
+STATUSES = [
+    ("can_shop", "Can shop"),
+    ("last_visit", "Last trial visit"),
+    ("limit_reached", "Limit reached"),
+    ("expired", "Expired"),
+    ("coop_suspended", "Coop suspended"),
+    ("incomplete", "Information missing"),
+    ("refused", "Refused"),
+]
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    passkoop_visitor_type = fields.Selection(
+        VISITOR_TYPES, string="Pass'Koop visitor", index=True
+    )
+    passkoop_coop_id = fields.Many2one(
+        "passkoop.coop", string="Home coop", index=True, ondelete="restrict"
+    )
+    passkoop_member_ref = fields.Char(
+        string="Membership number", help="The visitor's membership number at their home coop."
+    )
+    passkoop_card_ref = fields.Char(
+        string="Card number",
+        index="btree_not_null",
+        copy=False,
+        help="The number or barcode on the visitor's card, unique in your company.",
+    )
+    passkoop_registration_date = fields.Date(
+        string="Registration date", default=fields.Date.context_today, copy=False
+    )
+    passkoop_consent = fields.Boolean(
+        string="Consent to data storage",
+        copy=False,
+        help="The visitor agreed that their data is kept to welcome them.",
+    )
+    passkoop_visit_ids = fields.One2many(
+        "passkoop.visit", "partner_id", string="Pass'Koop visit log"
+    )
+    passkoop_visit_count = fields.Integer(
+        string="Pass'Koop visits",
+        compute="_compute_passkoop_status",
+        help="Visits that count toward the limit.",
+    )
+    passkoop_status = fields.Selection(
+        STATUSES,
+        string="Pass'Koop status",
+        compute="_compute_passkoop_status",
+        search="_search_passkoop_status",
+    )
+    passkoop_status_text = fields.Char(string="Status details", compute="_compute_passkoop_status")
+
+    # ------------------------------------------------------------------ checks
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A visitor belongs to the company that registers it.
+        for vals in vals_list:
+            if vals.get("passkoop_visitor_type") and not vals.get("company_id"):
+                vals["company_id"] = self.env.company.id
+        return super().create(vals_list)
+
+    @api.constrains("passkoop_visitor_type", "passkoop_coop_id")
+    def _check_passkoop_coop(self):
+        for partner in self:
+            if partner.passkoop_visitor_type == "partner" and not partner.passkoop_coop_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is a member of a partner coop: choose their home coop.",
+                        name=partner.display_name,
+                    )
+                )
+
+    @api.constrains("passkoop_card_ref", "company_id")
+    def _check_passkoop_card_ref(self):
+        for partner in self.filtered("passkoop_card_ref"):
+            twin = self.with_context(active_test=False).search(
+                [
+                    ("id", "!=", partner.id),
+                    ("passkoop_card_ref", "=", partner.passkoop_card_ref),
+                    ("company_id", "=", partner.company_id.id),
+                ],
+                limit=1,
+            )
+            if twin:
+                raise ValidationError(
+                    self.env._(
+                        "Card %(card)s already belongs to %(name)s.",
+                        card=partner.passkoop_card_ref,
+                        name=twin.display_name,
+                    )
+                )
+
+    @api.constrains("email", "passkoop_visitor_type")
+    def _check_passkoop_email(self):
+        for partner in self:
+            email = (partner.email or "").strip()
+            if partner.passkoop_visitor_type and email and not single_email_re.match(email):
+                raise ValidationError(
+                    self.env._(
+                        "%(email)s is not a valid email address (e.g. name@example.org).",
+                        email=email,
+                    )
+                )
+
+    # ------------------------------------------------------- the one rule
+
+    def _passkoop_policy(self):
+        """The policy that applies: the home coop's override, else the company default."""
+        self.ensure_one()
+        if self.passkoop_visitor_type == "partner" and self.passkoop_coop_id.policy_id:
+            return self.passkoop_coop_id.policy_id
+        company = self.company_id or self.env.company
+        if self.passkoop_visitor_type == "partner":
+            return company.passkoop_partner_policy_id
+        return company.passkoop_trial_policy_id
+
+    def _passkoop_evaluate(self, visit_count, today):
+        """Decide whether this visitor may shop, given its counted visits and today.
+
+        The single place of the rule: passkoop_check(), the status shown to
+        people and (through the same cases) the till all follow it. Returns the
+        passkoop_check() dict plus ``status``.
+        """
+        self.ensure_one()
+        _ = self.env._
+        coop = self.passkoop_coop_id
+        policy = self._passkoop_policy() if self.passkoop_visitor_type else None
+        result = {
+            "allowed": True,
+            "action": "allow",
+            "reason": "",
+            "visit_count": visit_count,
+            "visits_left": None,
+            "expiry_date": None,
+            "pricelist_id": policy.pricelist_id.id if policy else False,
+            "policy_id": policy.id if policy else False,
+            "coop_id": coop.id,
+            "status": "can_shop" if policy is not None else False,
+        }
+
+        def refuse(status, reason, action="block"):
+            result.update(
+                status=status, reason=reason, action=action, allowed=action != "block"
+            )
+            return result
+
+        if policy is None:
+            return result
+        if self.passkoop_visitor_type == "partner" and (
+            not coop.active or coop.agreement_state != "active"
+        ):
+            return refuse(
+                "coop_suspended",
+                _("%(coop)s has no active agreement with us.", coop=coop.name),
+            )
+        if not policy:
+            return refuse(
+                "refused", _("No Pass'Koop policy is set for this kind of visitor.")
+            )
+        if policy.mode == "refused":
+            return refuse("refused", _("Visitors of this kind may not buy here."))
+        if policy.proof == "member_ref" and not self.passkoop_member_ref:
+            return refuse(
+                "incomplete", _("The membership number at the home coop is required.")
+            )
+        if policy.proof == "signed_card":
+            return refuse("incomplete", _("A signed Pass'Koop card is required."))
+        if policy.registration_required and not (self.name and self.email):
+            return refuse(
+                "incomplete", _("Registration is required: name and email.")
+            )
+        if policy.mode == "member_terms":
+            return result
+
+        registered = self.passkoop_registration_date or today
+        expiry = registered + timedelta(days=policy.period_days) if policy.period_days else None
+        if expiry:
+            result["expiry_date"] = fields.Date.to_string(expiry)
+        if policy.max_visits:
+            result["visits_left"] = max(policy.max_visits - visit_count, 0)
+        if policy.max_visits and visit_count >= policy.max_visits:
+            return refuse(
+                "limit_reached",
+                _(
+                    "Limit reached: %(count)s of %(max)s visits.",
+                    count=visit_count,
+                    max=policy.max_visits,
+                ),
+                policy.limit_action,
+            )
+        if expiry and today > expiry:
+            return refuse(
+                "expired",
+                _("Trial period ended on %(date)s.", date=format_date(self.env, expiry)),
+                policy.limit_action,
+            )
+        if result["visits_left"] == 1:
+            result["status"] = "last_visit"
+        return result
+
+    def _passkoop_visit_counts(self):
+        """Done visits per visitor, in one query whatever the number of visitors."""
+        return dict(
+            self.env["passkoop.visit"]
+            .sudo()
+            ._read_group(
+                [("partner_id", "in", self.ids), ("state", "=", "done")],
+                ["partner_id"],
+                ["__count"],
+            )
+        )
+
+    def passkoop_check(self):
+        """Whether this visitor may shop now: see the design's contract."""
+        self.ensure_one()
+        count = self._passkoop_visit_counts().get(self, 0) if self.passkoop_visitor_type else 0
+        result = self._passkoop_evaluate(count, fields.Date.context_today(self))
+        del result["status"]
+        return result
+
+    def passkoop_register_visit(self, amount=0.0, date=None, origin=None):
+        """Record one visit of this visitor and return it. Never refuses a sale."""
+        self.ensure_one()
+        vals = {"partner_id": self.id, "amount": amount, "origin": origin}
+        if date:
+            vals["date"] = date
+        return self.env["passkoop.visit"].create(vals)
+
+    def _passkoop_lock(self):
+        """Serialize visit registrations of one visitor across transactions.
+
+        An UPDATE (a mere SELECT FOR UPDATE is not enough) makes PostgreSQL abort
+        the later of two concurrent transactions; Odoo retries it, and the retry
+        counts the visit the other one recorded.
+        """
+        self.env.cr.execute(
+            "UPDATE res_partner SET passkoop_visitor_type = passkoop_visitor_type "
+            "WHERE id IN %s",
+            [tuple(self.ids)],
+        )
+
+    # ----------------------------------------------------------- status
+
+    @api.depends_context("uid", "company", "tz")
+    @api.depends(
+        "passkoop_visitor_type",
+        "passkoop_coop_id.agreement_state",
+        "passkoop_coop_id.policy_id",
+        "passkoop_member_ref",
+        "passkoop_registration_date",
+        "passkoop_visit_ids.state",
+        "email",
+        "name",
+    )
+    def _compute_passkoop_status(self):
+        visitors = self.filtered("passkoop_visitor_type")
+        counts = visitors._passkoop_visit_counts()
+        today = fields.Date.context_today(self)
+        for partner in self - visitors:
+            partner.update(
+                passkoop_status=False, passkoop_status_text=False, passkoop_visit_count=0
+            )
+        for partner in visitors:
+            count = counts.get(partner, 0)
+            result = partner._passkoop_evaluate(count, today)
+            partner.passkoop_visit_count = count
+            partner.passkoop_status = result["status"]
+            partner.passkoop_status_text = result["reason"] or partner._passkoop_terms_text(
+                result
+            )
+
+    def _passkoop_terms_text(self, result):
+        """What the visitor gets, in words: 'Member terms', 'Trial visit 2 of 3'…"""
+        _ = self.env._
+        left, expiry = result["visits_left"], result["expiry_date"]
+        if left is None and expiry is None:
+            return _("Member terms")
+        parts = []
+        if left is not None:
+            total = result["visit_count"] + left
+            parts.append(
+                _("Trial visit %(n)s of %(total)s", n=result["visit_count"] + 1, total=total)
+            )
+        if expiry:
+            parts.append(
+                _("until %(date)s", date=format_date(self.env, fields.Date.to_date(expiry)))
+            )
+        return ", ".join(parts)
+
+    def _search_passkoop_status(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(self.env._("Unsupported search on the visitor status."))
+        values = {value} if isinstance(value, str) or not value else set(value)
+        visitors = self.search([("passkoop_visitor_type", "!=", False)])
+        matching = visitors.filtered(lambda p: p.passkoop_status in values)
+        positive = operator in ("=", "in")
+        return [("id", "in" if positive else "not in", matching.ids)]
+
+    # ----------------------------------------------------------- actions
+
+    def action_passkoop_convert_to_member(self):
+        """The visitor joins this coop: keep their visits, open the membership wizard."""
+        for partner in self.filtered("passkoop_visitor_type"):
+            partner.message_post(
+                body=self.env._(
+                    "Converted from Pass'Koop visitor (%(type)s) to member.",
+                    type=dict(
+                        self._fields["passkoop_visitor_type"]._description_selection(self.env)
+                    )[partner.passkoop_visitor_type],
+                )
+            )
+            partner.passkoop_visitor_type = False
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "membership.action_membership_invoice_view"
+        )
+        action["context"] = {"active_ids": self.ids, "active_model": "res.partner"}
+        return action
+
+    def action_passkoop_view_visits(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "passkoop_membership.action_passkoop_visits"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action

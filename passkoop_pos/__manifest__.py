@@ -1,0 +1,16 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Pass'Koop Point of Sale",
+    "summary": "Welcome partner-coop visitors at the till: member pricing, "
+    "policy checks (also offline) and visit recording",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Point of Sale",
+    "website": "https://github.com/passkoop/passkoop",
+    "author": "Pass'Koop contributors",
+    "license": "AGPL-3",
+    "installable": True,
+    "auto_install": True,
+    "depends": ["passkoop_membership", "point_of_sale"],
+    "data": [],
+}

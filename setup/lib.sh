@@ -1,0 +1,88 @@
+# Shared by setup/start, setup/test and .ci/run: find Odoo, install what it needs, reuse what exists.
+# shellcheck shell=bash
+set -euo pipefail
+
+PROJECT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ODOO_PATH=${ODOO_PATH:-/opt/odoo}
+PASSKOOP_HOME=${PASSKOOP_HOME:-$HOME/.cache/passkoop}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-$(id -un)}
+export ODOO_PATH PGHOST PGPORT PGUSER
+# Debian packages: headers to build psycopg2 and python-ldap, Chromium for the browser tours.
+DEBIAN_PACKAGES="libpq-dev libldap2-dev libsasl2-dev chromium postgresql-client"
+
+say() { printf '\033[1m[passkoop]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[passkoop] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }
+
+check_odoo() {
+    [ -f "$ODOO_PATH/odoo-bin" ] || die "no Odoo 18.0 at ODOO_PATH=$ODOO_PATH (no odoo-bin there).
+  Put the Odoo 18.0 Community tree there (see ../shared/docs/odoo-runtime.md), or set ODOO_PATH."
+    grep -q "^version_info = (18, 0" "$ODOO_PATH/odoo/release.py" \
+        || die "the Odoo at $ODOO_PATH is not 18.0 (see $ODOO_PATH/odoo/release.py)."
+}
+
+ensure_debian_packages() {
+    local missing=() pkg
+    for pkg in $DEBIAN_PACKAGES; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    command -v apt-get >/dev/null || die "missing Debian packages: ${missing[*]} (and no apt-get to install them)"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    say "installing Debian packages: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+check_postgres() {
+    command -v psql >/dev/null || die "psql not found: install postgresql-client."
+    pg_isready -q -h "$PGHOST" -p "$PGPORT" 2>/dev/null \
+        || die "PostgreSQL does not answer on $PGHOST:$PGPORT. Start it (e.g. pg_ctlcluster 15 main start) or set PGHOST/PGPORT."
+    # Odoo refuses to run as the 'postgres' role: use a superuser role named after this user.
+    if ! psql -d postgres -tAc "select 1" >/dev/null 2>&1; then
+        say "creating PostgreSQL superuser role '$PGUSER'"
+        psql -U postgres -d postgres -qc "CREATE ROLE \"$PGUSER\" SUPERUSER LOGIN" \
+            || die "cannot create the PostgreSQL role '$PGUSER': create it as a superuser by hand."
+    fi
+    [ "$PGUSER" != postgres ] || die "Odoo refuses the 'postgres' role: set PGUSER to another superuser."
+}
+
+# One virtual environment per set of requirements, kept outside the checkout so fresh clones reuse it.
+ensure_venv() {
+    local key
+    key=$(cat "$ODOO_PATH/requirements.txt" "$PROJECT_DIR/requirements-dev.txt" | sha1sum | cut -c1-12)
+    VENV="$PASSKOOP_HOME/venv-$key"
+    if [ ! -f "$VENV/.complete" ]; then
+        say "creating the Python environment $VENV (Odoo's requirements: a few minutes the first time)"
+        rm -rf "$VENV"
+        python3 -m venv "$VENV"
+        # cbor2 5.4.2 (pinned by Odoo) builds only with setuptools < 81: build it without isolation.
+        "$VENV/bin/pip" install -q wheel "setuptools<81" "setuptools_scm<8" || return 1
+        "$VENV/bin/pip" install -q --no-build-isolation \
+            -r <(grep -i '^cbor2' "$ODOO_PATH/requirements.txt") || return 1
+        "$VENV/bin/pip" install -q -r "$ODOO_PATH/requirements.txt" -r "$PROJECT_DIR/requirements-dev.txt" || return 1
+        touch "$VENV/.complete"
+    fi
+    export PATH="$VENV/bin:$PATH"
+}
+
+ensure_node_tools() {
+    command -v npm >/dev/null || die "npm not found: install Node.js (Debian package nodejs npm)."
+    if [ ! -d "$PROJECT_DIR/node_modules/.bin" ] || [ "$PROJECT_DIR/package-lock.json" -nt "$PROJECT_DIR/node_modules/.stamp" ]; then
+        say "installing the JavaScript linters (npm ci)"
+        (cd "$PROJECT_DIR" && npm ci --silent --no-audit --no-fund) && touch "$PROJECT_DIR/node_modules/.stamp"
+    fi
+}
+
+addons_path() { echo "$ODOO_PATH/addons,$ODOO_PATH/odoo/addons,$PROJECT_DIR"; }
+
+odoo() { python "$ODOO_PATH/odoo-bin" --addons-path="$(addons_path)" --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" "$@"; }
+
+ensure_all() {
+    check_odoo
+    ensure_debian_packages
+    check_postgres
+    ensure_venv
+}
