@@ -49,6 +49,11 @@ check_postgres() {
     [ "$PGUSER" != postgres ] || die "Odoo refuses the 'postgres' role: set PGUSER to another superuser."
 }
 
+# pip, quiet but for real problems (this machine's pip.conf adds noisy find-links warnings).
+pip_install() {
+    "$VENV/bin/pip" install -q --disable-pip-version-check "$@" 2> >(grep -v "is ignored: it is neither" >&2)
+}
+
 # One virtual environment per set of requirements, kept outside the checkout so fresh clones reuse it.
 ensure_venv() {
     local key
@@ -59,13 +64,25 @@ ensure_venv() {
         rm -rf "$VENV"
         python3 -m venv "$VENV"
         # cbor2 5.4.2 (pinned by Odoo) builds only with setuptools < 81: build it without isolation.
-        "$VENV/bin/pip" install -q wheel "setuptools<81" "setuptools_scm<8" || return 1
-        "$VENV/bin/pip" install -q --no-build-isolation \
+        pip_install wheel "setuptools<81" "setuptools_scm<8" || return 1
+        pip_install --no-build-isolation \
             -r <(grep -i '^cbor2' "$ODOO_PATH/requirements.txt") || return 1
-        "$VENV/bin/pip" install -q -r "$ODOO_PATH/requirements.txt" -r "$PROJECT_DIR/requirements-dev.txt" || return 1
+        pip_install -r "$ODOO_PATH/requirements.txt" -r "$PROJECT_DIR/requirements-dev.txt" || return 1
         touch "$VENV/.complete"
     fi
     export PATH="$VENV/bin:$PATH"
+}
+
+ensure_lint_venv() {
+    LINT_VENV="$PASSKOOP_HOME/lint-$(sha1sum < "$PROJECT_DIR/requirements-lint.txt" | cut -c1-12)"
+    if [ ! -f "$LINT_VENV/.complete" ]; then
+        say "creating the linters' environment $LINT_VENV"
+        rm -rf "$LINT_VENV"
+        python3 -m venv "$LINT_VENV"
+        VENV=$LINT_VENV pip_install -r "$PROJECT_DIR/requirements-lint.txt" || return 1
+        touch "$LINT_VENV/.complete"
+    fi
+    export PATH="$LINT_VENV/bin:$PATH"
 }
 
 ensure_node_tools() {

@@ -63,7 +63,9 @@ class PasskoopCoop(models.Model):
     visit_ids = fields.One2many("passkoop.visit", "coop_id", string="Visits")
     visitor_count = fields.Integer(compute="_compute_visit_figures")
     visit_count = fields.Integer(compute="_compute_visit_figures")
-    visit_amount = fields.Monetary(string="Visit sales", compute="_compute_visit_figures")
+    visit_amount = fields.Monetary(
+        string="Visit sales", compute="_compute_visit_figures"
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -81,7 +81,9 @@ class PasskoopPolicy(models.Model):
                         policy=policy.name,
                     )
                 )
-            if policy.mode == "limited" and not (policy.max_visits or policy.period_days):
+            if policy.mode == "limited" and not (
+                policy.max_visits or policy.period_days
+            ):
                 raise ValidationError(
                     self.env._(
                         "Policy %(policy)s is limited: set a number of visits, "

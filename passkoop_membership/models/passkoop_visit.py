@@ -74,7 +74,9 @@ class PasskoopVisit(models.Model):
                 )
             visitor._passkoop_lock()
             # A visit entered later from a paper sheet is judged on its own date.
-            date = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
+            date = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(
+                self
+            )
             count = visitor._passkoop_visit_counts().get(visitor, 0)
             check = visitor._passkoop_evaluate(count, date)
             vals = {

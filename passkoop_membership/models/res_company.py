@@ -32,7 +32,7 @@ class ResCompany(models.Model):
         return companies
 
     def _passkoop_create_default_policies(self):
-        """Give each company the two default policies it lacks, named in its language."""
+        """Give each company the default policies it lacks, named in its language."""
         Policy = self.env["passkoop.policy"].sudo()
         for company in self:
             _ = self.with_context(lang=company.partner_id.lang or self.env.lang).env._

@@ -30,7 +30,8 @@ class ResPartner(models.Model):
         "passkoop.coop", string="Home coop", index=True, ondelete="restrict"
     )
     passkoop_member_ref = fields.Char(
-        string="Membership number", help="The visitor's membership number at their home coop."
+        string="Membership number",
+        help="The visitor's membership number at their home coop.",
     )
     passkoop_card_ref = fields.Char(
         string="Card number",
@@ -60,7 +61,9 @@ class ResPartner(models.Model):
         compute="_compute_passkoop_status",
         search="_search_passkoop_status",
     )
-    passkoop_status_text = fields.Char(string="Status details", compute="_compute_passkoop_status")
+    passkoop_status_text = fields.Char(
+        string="Status details", compute="_compute_passkoop_status"
+    )
 
     # ------------------------------------------------------------------ checks
 
@@ -75,10 +78,14 @@ class ResPartner(models.Model):
     @api.constrains("passkoop_visitor_type", "passkoop_coop_id")
     def _check_passkoop_coop(self):
         for partner in self:
-            if partner.passkoop_visitor_type == "partner" and not partner.passkoop_coop_id:
+            if (
+                partner.passkoop_visitor_type == "partner"
+                and not partner.passkoop_coop_id
+            ):
                 raise ValidationError(
                     self.env._(
-                        "%(name)s is a member of a partner coop: choose their home coop.",
+                        "%(name)s is a member of a partner coop: "
+                        "choose their home coop.",
                         name=partner.display_name,
                     )
                 )
@@ -107,10 +114,15 @@ class ResPartner(models.Model):
     def _check_passkoop_email(self):
         for partner in self:
             email = (partner.email or "").strip()
-            if partner.passkoop_visitor_type and email and not single_email_re.match(email):
+            if (
+                partner.passkoop_visitor_type
+                and email
+                and not single_email_re.match(email)
+            ):
                 raise ValidationError(
                     self.env._(
-                        "%(email)s is not a valid email address (e.g. name@example.org).",
+                        "%(email)s is not a valid email address "
+                        "(e.g. name@example.org).",
                         email=email,
                     )
                 )
@@ -118,7 +130,7 @@ class ResPartner(models.Model):
     # ------------------------------------------------------- the one rule
 
     def _passkoop_policy(self):
-        """The policy that applies: the home coop's override, else the company default."""
+        """The policy that applies: the home coop's override, else the company's."""
         self.ensure_one()
         if self.passkoop_visitor_type == "partner" and self.passkoop_coop_id.policy_id:
             return self.passkoop_coop_id.policy_id
@@ -179,14 +191,16 @@ class ResPartner(models.Model):
         if policy.proof == "signed_card":
             return refuse("incomplete", _("A signed Pass'Koop card is required."))
         if policy.registration_required and not (self.name and self.email):
-            return refuse(
-                "incomplete", _("Registration is required: name and email.")
-            )
+            return refuse("incomplete", _("Registration is required: name and email."))
         if policy.mode == "member_terms":
             return result
 
         registered = self.passkoop_registration_date or today
-        expiry = registered + timedelta(days=policy.period_days) if policy.period_days else None
+        expiry = (
+            registered + timedelta(days=policy.period_days)
+            if policy.period_days
+            else None
+        )
         if expiry:
             result["expiry_date"] = fields.Date.to_string(expiry)
         if policy.max_visits:
@@ -204,7 +218,10 @@ class ResPartner(models.Model):
         if expiry and today > expiry:
             return refuse(
                 "expired",
-                _("Trial period ended on %(date)s.", date=format_date(self.env, expiry)),
+                _(
+                    "Trial period ended on %(date)s.",
+                    date=format_date(self.env, expiry),
+                ),
                 policy.limit_action,
             )
         if result["visits_left"] == 1:
@@ -226,7 +243,11 @@ class ResPartner(models.Model):
     def passkoop_check(self):
         """Whether this visitor may shop now: see the design's contract."""
         self.ensure_one()
-        count = self._passkoop_visit_counts().get(self, 0) if self.passkoop_visitor_type else 0
+        count = (
+            self._passkoop_visit_counts().get(self, 0)
+            if self.passkoop_visitor_type
+            else 0
+        )
         result = self._passkoop_evaluate(count, fields.Date.context_today(self))
         del result["status"]
         return result
@@ -271,16 +292,18 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         for partner in self - visitors:
             partner.update(
-                passkoop_status=False, passkoop_status_text=False, passkoop_visit_count=0
+                passkoop_status=False,
+                passkoop_status_text=False,
+                passkoop_visit_count=0,
             )
         for partner in visitors:
             count = counts.get(partner, 0)
             result = partner._passkoop_evaluate(count, today)
             partner.passkoop_visit_count = count
             partner.passkoop_status = result["status"]
-            partner.passkoop_status_text = result["reason"] or partner._passkoop_terms_text(
-                result
-            )
+            partner.passkoop_status_text = result[
+                "reason"
+            ] or partner._passkoop_terms_text(result)
 
     def _passkoop_terms_text(self, result):
         """What the visitor gets, in words: 'Member terms', 'Trial visit 2 of 3'…"""
@@ -292,11 +315,18 @@ class ResPartner(models.Model):
         if left is not None:
             total = result["visit_count"] + left
             parts.append(
-                _("Trial visit %(n)s of %(total)s", n=result["visit_count"] + 1, total=total)
+                _(
+                    "Trial visit %(n)s of %(total)s",
+                    n=result["visit_count"] + 1,
+                    total=total,
+                )
             )
         if expiry:
             parts.append(
-                _("until %(date)s", date=format_date(self.env, fields.Date.to_date(expiry)))
+                _(
+                    "until %(date)s",
+                    date=format_date(self.env, fields.Date.to_date(expiry)),
+                )
             )
         return ", ".join(parts)
 
@@ -312,13 +342,15 @@ class ResPartner(models.Model):
     # ----------------------------------------------------------- actions
 
     def action_passkoop_convert_to_member(self):
-        """The visitor joins this coop: keep their visits, open the membership wizard."""
+        """The visitor joins us: keep their visits, open the membership wizard."""
         for partner in self.filtered("passkoop_visitor_type"):
             partner.message_post(
                 body=self.env._(
                     "Converted from Pass'Koop visitor (%(type)s) to member.",
                     type=dict(
-                        self._fields["passkoop_visitor_type"]._description_selection(self.env)
+                        self._fields["passkoop_visitor_type"]._description_selection(
+                            self.env
+                        )
                     )[partner.passkoop_visitor_type],
                 )
             )

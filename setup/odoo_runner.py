@@ -1,0 +1,146 @@
+"""Run Odoo 18 from ODOO_PATH on throwaway databases (for run_tests.py and tests/)."""
+
+import hashlib
+import os
+import re
+import socket
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+ODOO_PATH = Path(os.environ.get("ODOO_PATH", "/opt/odoo"))
+ADDONS = ("passkoop_membership", "passkoop_pos")
+# What the addons stand on; initialised once per run in a template database.
+BASE_MODULES = ("point_of_sale", "membership")
+LOG_DIR = PROJECT / "var" / "log"
+# An Odoo log record: "2026-11-28 13:41:37,848 7482 WARNING db logger: message".
+LOG_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def psql(*args, check=True):
+    return subprocess.run(
+        ["psql", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qtAc", *args],
+        check=check,
+        capture_output=True,
+        text=True,
+    )
+
+
+def db_exists(name):
+    out = psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").stdout
+    return out.strip() == "1"
+
+
+def create_db(name, template=None):
+    tpl = f' TEMPLATE "{template}"' if template else ""
+    psql(f'CREATE DATABASE "{name}"{tpl}')
+
+
+def drop_db(name):
+    psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def unique_db(prefix):
+    return f"{prefix}_{uuid.uuid4().hex[:8]}"
+
+
+def odoo_command(db, *args, command="server"):
+    addons_path = ",".join(
+        [str(ODOO_PATH / "addons"), str(ODOO_PATH / "odoo" / "addons"), str(PROJECT)]
+    )
+    return [
+        sys.executable,
+        str(ODOO_PATH / "odoo-bin"),
+        command,
+        f"--addons-path={addons_path}",
+        f"--db_host={os.environ.get('PGHOST', '127.0.0.1')}",
+        f"--db_port={os.environ.get('PGPORT', '5432')}",
+        f"--db_user={os.environ.get('PGUSER', 'root')}",
+        *(
+            [f"--http-port={free_port()}", "--gevent-port=0"]
+            if command == "server"
+            else []
+        ),
+        "--max-cron-threads=0",
+        "-d",
+        db,
+        *args,
+    ]
+
+
+def run_odoo(db, *args, log_name=None, echo=False, stdin=None, command="server"):
+    """Run odoo-bin; return (returncode, log lines), the log kept in var/log/."""
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    log_path = LOG_DIR / f"{log_name or db}.log"
+    lines = []
+    with (
+        open(log_path, "w") as log,
+        subprocess.Popen(
+            odoo_command(db, *args, command=command),
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        ) as proc,
+    ):
+        if stdin is not None:
+            proc.stdin.write(stdin)
+            proc.stdin.close()
+        for line in proc.stdout:
+            log.write(line)
+            lines.append(line.rstrip("\n"))
+            if echo:
+                sys.stdout.write(line)
+                sys.stdout.flush()
+    return proc.returncode, lines
+
+
+def log_records(lines, levels=("WARNING", "ERROR", "CRITICAL")):
+    """The log records of the given levels, each with its continuation lines."""
+    records, current = [], None
+    for line in lines:
+        match = LOG_RECORD.match(line)
+        if match:
+            current = [line] if match.group(1) in levels else None
+            if current is not None:
+                records.append(current)
+        elif current is not None:
+            current.append(line)
+    return ["\n".join(record) for record in records]
+
+
+def template_db():
+    """A database with the base modules, made once, reused while Odoo is unchanged."""
+    release = (ODOO_PATH / "odoo" / "release.py").read_bytes()
+    requirements = (ODOO_PATH / "requirements.txt").read_bytes()
+    key = hashlib.sha1(
+        release + requirements + ",".join(BASE_MODULES).encode()
+    ).hexdigest()
+    name = f"passkoop_template_{key[:10]}"
+    if db_exists(name):
+        return name
+    building = unique_db("passkoop_template_build")
+    create_db(building)
+    rc, lines = run_odoo(
+        building,
+        "-i",
+        ",".join(BASE_MODULES),
+        "--without-demo=all",
+        "--stop-after-init",
+        log_name="template",
+    )
+    if rc:
+        drop_db(building)
+        raise RuntimeError(
+            "initialising the template database failed:\n" + "\n".join(lines[-40:])
+        )
+    psql(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+    return name

@@ -1,0 +1,113 @@
+"""The addons install and uninstall cleanly, as an administrator would do it."""
+
+import json
+from textwrap import dedent
+
+import pytest
+from odoo_runner import (
+    ADDONS,
+    create_db,
+    drop_db,
+    log_records,
+    run_odoo,
+    template_db,
+    unique_db,
+)
+
+MODULE_STATES = dedent(
+    f"""
+    mods = env['ir.module.module'].search([('name', 'in', {list(ADDONS)!r})])
+    states = {{m.name: m.state for m in mods}}
+    """
+)
+
+
+@pytest.fixture
+def database(request):
+    """A throwaway database: empty, or a copy of the template if the test asks."""
+    name = unique_db("passkoop_pytest")
+    create_db(name, template=template_db() if getattr(request, "param", None) else None)
+    yield name
+    drop_db(name)
+
+
+def odoo_shell(db, script):
+    """Run a script in `odoo-bin shell`; return its log and the JSON it printed last."""
+    rc, lines = run_odoo(
+        db, "--no-http", log_name=f"{db}-shell", stdin=script, command="shell"
+    )
+    assert rc == 0, "\n".join(lines[-30:])
+    return lines, json.loads([line for line in lines if line.startswith("{")][-1])
+
+
+def test_log_records_catches_warnings_and_their_tracebacks():
+    lines = [
+        "2026-11-28 13:41:37,848 7482 INFO db odoo.modules.loading: loading 1 modules",
+        "2026-11-28 13:41:37,848 7482 WARNING db odoo.fields: Two fields have a label",
+        "2026-11-28 13:41:38,001 7482 ERROR db odoo.sql_db: bad query",
+        "Traceback (most recent call last):",
+    ]
+    assert log_records(lines) == [lines[1], "\n".join(lines[2:])]
+
+
+@pytest.mark.parametrize("demo", [False, True], ids=["without-demo", "with-demo"])
+def test_install_into_empty_database_logs_no_warning(database, demo):
+    args = ["-i", ",".join(ADDONS), "--stop-after-init"]
+    if not demo:
+        args.append("--without-demo=all")
+    rc, lines = run_odoo(database, *args, log_name=f"install-demo-{demo}")
+    assert rc == 0, "\n".join(lines[-30:])
+    assert log_records(lines) == []
+    _lines, states = odoo_shell(
+        database, MODULE_STATES + "import json; print(json.dumps(states))\n"
+    )
+    assert states == dict.fromkeys(ADDONS, "installed")
+
+
+@pytest.mark.parametrize("database", [True], indirect=True, ids=["template"])
+def test_uninstalling_pos_leaves_membership_working(database):
+    rc, lines = run_odoo(
+        database,
+        *("-i", ",".join(ADDONS), "--without-demo=all", "--stop-after-init"),
+        log_name="uninstall-setup",
+    )
+    assert rc == 0, "\n".join(lines[-30:])
+    lines, _ = odoo_shell(
+        database,
+        dedent(
+            """
+            env['ir.module.module'].search([('name', '=', 'passkoop_pos')])\\
+                .button_immediate_uninstall()
+            env.cr.commit()
+            print("{}")
+            """
+        ),
+    )
+    assert log_records(lines, levels=("ERROR", "CRITICAL")) == []
+    # A new registry, as after a restart: the back office still welcomes visitors.
+    lines, result = odoo_shell(
+        database,
+        MODULE_STATES
+        + dedent(
+            """
+            import json
+            coop = env['passkoop.coop'].create(
+                {'name': 'HendayaKoop', 'code': 'hendaya', 'agreement_state': 'active'})
+            visitor = env['res.partner'].create({
+                'name': 'Mathilde', 'passkoop_visitor_type': 'partner',
+                'passkoop_coop_id': coop.id})
+            visit = visitor.passkoop_register_visit(amount=12.5, origin='paper sheet')
+            print(json.dumps({'check': visitor.passkoop_check(), 'states': states,
+                              'amount': visit.amount, 'code': coop.code}))
+            """
+        ),
+    )
+    assert log_records(lines, levels=("ERROR", "CRITICAL")) == []
+    assert result["states"] == {
+        "passkoop_membership": "installed",
+        "passkoop_pos": "uninstalled",
+    }
+    assert result["code"] == "HENDAYA"
+    assert result["amount"] == 12.5
+    assert result["check"]["action"] == "allow"
+    assert result["check"]["visit_count"] == 1
