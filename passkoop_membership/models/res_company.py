@@ -1,6 +1,6 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 
 class ResCompany(models.Model):
@@ -10,12 +10,14 @@ class ResCompany(models.Model):
         "passkoop.policy",
         string="Partner-coop visitors policy",
         domain="[('visitor_type', '=', 'partner'), ('company_id', '=', id)]",
+        ondelete="restrict",
         help="What members of partner coops get, unless their coop has its own policy.",
     )
     passkoop_trial_policy_id = fields.Many2one(
         "passkoop.policy",
         string="Trial visitors policy",
         domain="[('visitor_type', '=', 'trial'), ('company_id', '=', id)]",
+        ondelete="restrict",
         help="What discovery / trial visitors get.",
     )
     passkoop_nonmember_cap = fields.Float(
@@ -30,6 +32,19 @@ class ResCompany(models.Model):
         companies = super().create(vals_list)
         companies._passkoop_create_default_policies()
         return companies
+
+    def write(self, vals):
+        if {"passkoop_partner_policy_id", "passkoop_trial_policy_id"} & set(vals):
+            self.env.registry.clear_cache()
+        return super().write(vals)
+
+    @tools.ormcache("self.id", "visitor_type")
+    def _passkoop_default_policy_id(self, visitor_type):
+        """The default policy's id, cached: every check at the till needs it."""
+        self.ensure_one()
+        if visitor_type == "partner":
+            return self.sudo().passkoop_partner_policy_id.id
+        return self.sudo().passkoop_trial_policy_id.id
 
     def _passkoop_create_default_policies(self):
         """Give each company the default policies it lacks, named in its language."""

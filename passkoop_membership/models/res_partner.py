@@ -135,9 +135,9 @@ class ResPartner(models.Model):
         if self.passkoop_visitor_type == "partner" and self.passkoop_coop_id.policy_id:
             return self.passkoop_coop_id.policy_id
         company = self.company_id or self.env.company
-        if self.passkoop_visitor_type == "partner":
-            return company.passkoop_partner_policy_id
-        return company.passkoop_trial_policy_id
+        return self.env["passkoop.policy"].browse(
+            company._passkoop_default_policy_id(self.passkoop_visitor_type)
+        )
 
     def _passkoop_evaluate(self, visit_count, today):
         """Decide whether this visitor may shop, given its counted visits and today.
@@ -171,6 +171,15 @@ class ResPartner(models.Model):
 
         if policy is None:
             return result
+        expiry = None
+        if policy.mode == "limited":
+            registered = self.passkoop_registration_date or today
+            if policy.period_days:
+                expiry = registered + timedelta(days=policy.period_days)
+                result["expiry_date"] = fields.Date.to_string(expiry)
+            if policy.max_visits:
+                result["visits_left"] = max(policy.max_visits - visit_count, 0)
+
         if self.passkoop_visitor_type == "partner" and (
             not coop.active or coop.agreement_state != "active"
         ):
@@ -192,19 +201,6 @@ class ResPartner(models.Model):
             return refuse("incomplete", _("A signed Pass'Koop card is required."))
         if policy.registration_required and not (self.name and self.email):
             return refuse("incomplete", _("Registration is required: name and email."))
-        if policy.mode == "member_terms":
-            return result
-
-        registered = self.passkoop_registration_date or today
-        expiry = (
-            registered + timedelta(days=policy.period_days)
-            if policy.period_days
-            else None
-        )
-        if expiry:
-            result["expiry_date"] = fields.Date.to_string(expiry)
-        if policy.max_visits:
-            result["visits_left"] = max(policy.max_visits - visit_count, 0)
         if policy.max_visits and visit_count >= policy.max_visits:
             return refuse(
                 "limit_reached",
@@ -218,10 +214,7 @@ class ResPartner(models.Model):
         if expiry and today > expiry:
             return refuse(
                 "expired",
-                _(
-                    "Trial period ended on %(date)s.",
-                    date=format_date(self.env, expiry),
-                ),
+                _("Trial period ended on %(date)s.", date=format_date(self.env, expiry)),
                 policy.limit_action,
             )
         if result["visits_left"] == 1:
@@ -292,9 +285,11 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         for partner in self - visitors:
             partner.update(
-                passkoop_status=False,
-                passkoop_status_text=False,
-                passkoop_visit_count=0,
+                {
+                    "passkoop_status": False,
+                    "passkoop_status_text": False,
+                    "passkoop_visit_count": 0,
+                }
             )
         for partner in visitors:
             count = counts.get(partner, 0)

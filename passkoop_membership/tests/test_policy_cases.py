@@ -1,0 +1,75 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+from datetime import date, timedelta
+
+from odoo.tests import freeze_time, tagged
+from odoo.tools.misc import file_open
+
+from .common import PasskoopCase
+
+TODAY = date(2026, 3, 15)
+
+
+def load_cases():
+    with file_open("passkoop_membership/static/tests/policy_cases.json") as cases:
+        return json.load(cases)["cases"]
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(TODAY)
+class TestPolicyCases(PasskoopCase):
+    """Every policy seen in real coops, from the cases the till's tests share."""
+
+    def setup_case(self, index, case):
+        policy = self.env["passkoop.policy"]
+        if case["policy"]:
+            policy = policy.create({"name": case["name"], **case["policy"]})
+        visitor_vals = dict(case["visitor"])
+        visitor_type = visitor_vals.pop("visitor_type")
+        days_ago = visitor_vals.pop("registered_days_ago", 0)
+        vals = {
+            "passkoop_registration_date": TODAY - timedelta(days=days_ago),
+            **{f"passkoop_{key}": value for key, value in visitor_vals.items()},
+        }
+        if "name" in visitor_vals:
+            vals["name"] = vals.pop("passkoop_name")
+        if "email" in visitor_vals:
+            vals["email"] = vals.pop("passkoop_email")
+        if case["coop"] is not None:
+            coop = self.env["passkoop.coop"].create(
+                {"name": case["name"][:40], "code": f"CASE{index}", **case["coop"]}
+            )
+            coop.policy_id = policy if visitor_type == "partner" else False
+            vals["passkoop_coop_id"] = coop.id
+        if visitor_type == "trial":
+            self.company.passkoop_trial_policy_id = policy
+        visitor = self.make_visitor(visitor_type=visitor_type, **vals)
+        self.add_visits(visitor, case["visits"])
+        return visitor, policy
+
+    def test_policy_cases(self):
+        cases = load_cases()
+        self.assertGreaterEqual(len(cases), 20)
+        for index, case in enumerate(cases):
+            with self.subTest(case=case["name"]):
+                visitor, policy = self.setup_case(index, case)
+                expect = case["expect"]
+                check = visitor.passkoop_check()
+                expiry = expect["expiry_in_days"]
+                self.assertEqual(
+                    {key: check[key] for key in ("allowed", "action", "visits_left")},
+                    {key: expect[key] for key in ("allowed", "action", "visits_left")},
+                )
+                self.assertEqual(
+                    check["expiry_date"],
+                    expiry is not None
+                    and (TODAY + timedelta(days=expiry)).isoformat()
+                    or None,
+                )
+                self.assertEqual(check["visit_count"], case["visits"])
+                self.assertEqual(bool(check["reason"]), expect["reason"], check)
+                self.assertEqual(check["policy_id"], policy.id)
+                self.assertEqual(check["coop_id"], visitor.passkoop_coop_id.id)
+                self.assertEqual(visitor.passkoop_status, expect["status"])
+                self.assertEqual(visitor.passkoop_visit_count, case["visits"])

@@ -1,0 +1,49 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import Form, TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestSettings(TransactionCase):
+    """Defaults a coop finds at install, and the settings that change them."""
+
+    def test_every_company_starts_with_the_two_default_policies(self):
+        for company in self.env.company | self.env["res.company"].create({"name": "Le Nid"}):
+            partner, trial = company.passkoop_partner_policy_id, company.passkoop_trial_policy_id
+            self.assertRecordValues(
+                partner | trial,
+                [
+                    {
+                        "visitor_type": "partner",
+                        "mode": "member_terms",
+                        "max_visits": 0,
+                        "company_id": company.id,
+                    },
+                    {
+                        "visitor_type": "trial",
+                        "mode": "limited",
+                        "max_visits": 3,
+                        "company_id": company.id,
+                    },
+                ],
+            )
+            self.assertEqual(trial.limit_action, "block")
+            self.assertEqual(company.passkoop_nonmember_cap, 20.0)
+
+    def test_settings_set_policies_price_lists_and_cap(self):
+        pricelist = self.env["product.pricelist"].create({"name": "Member prices"})
+        discovery = self.env["passkoop.policy"].create(
+            {"name": "Discovery: 4 visits", "visitor_type": "trial", "mode": "limited",
+             "max_visits": 4}
+        )
+        with Form(self.env["res.config.settings"]) as settings:
+            settings.passkoop_trial_policy_id = discovery
+            settings.passkoop_trial_pricelist_id = pricelist
+            settings.passkoop_partner_pricelist_id = pricelist
+            settings.passkoop_nonmember_cap = 25.0
+        settings.save().execute()
+        company = self.env.company
+        self.assertEqual(company.passkoop_trial_policy_id, discovery)
+        self.assertEqual(discovery.pricelist_id, pricelist)
+        self.assertEqual(company.passkoop_partner_policy_id.pricelist_id, pricelist)
+        self.assertEqual(company.passkoop_nonmember_cap, 25.0)
