@@ -38,13 +38,15 @@ class ResCompany(models.Model):
             self.env.registry.clear_cache()
         return super().write(vals)
 
-    @tools.ormcache("self.id", "visitor_type")
-    def _passkoop_default_policy_id(self, visitor_type):
-        """The default policy's id, cached: every check at the till needs it."""
+    @tools.ormcache("self.id")
+    def _passkoop_default_policy_ids(self):
+        """{visitor type: default policy id}, cached: every check at the till needs it."""
         self.ensure_one()
-        if visitor_type == "partner":
-            return self.sudo().passkoop_partner_policy_id.id
-        return self.sudo().passkoop_trial_policy_id.id
+        company = self.sudo()
+        return {
+            "partner": company.passkoop_partner_policy_id.id,
+            "trial": company.passkoop_trial_policy_id.id,
+        }
 
     def _passkoop_create_default_policies(self):
         """Give each company the default policies it lacks, named in its language."""

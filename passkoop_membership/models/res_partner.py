@@ -134,10 +134,10 @@ class ResPartner(models.Model):
         self.ensure_one()
         if self.passkoop_visitor_type == "partner" and self.passkoop_coop_id.policy_id:
             return self.passkoop_coop_id.policy_id
-        company = self.company_id or self.env.company
-        return self.env["passkoop.policy"].browse(
-            company._passkoop_default_policy_id(self.passkoop_visitor_type)
-        )
+        defaults = (self.company_id or self.env.company)._passkoop_default_policy_ids()
+        # Browsed together, the defaults of all visitors are read in one query.
+        policies = self.env["passkoop.policy"].browse(filter(None, defaults.values()))
+        return policies.filtered(lambda p: p.id == defaults[self.passkoop_visitor_type])
 
     def _passkoop_evaluate(self, visit_count, today):
         """Decide whether this visitor may shop, given its counted visits and today.

@@ -1,0 +1,67 @@
+"""Export every addon's .pot and merge it into i18n/fr.po (see setup/i18n)."""
+
+import sys
+
+import polib
+from odoo_runner import (
+    ADDONS,
+    PROJECT,
+    create_db,
+    drop_db,
+    run_odoo,
+    template_db,
+    unique_db,
+)
+
+
+def export_pots(db, addons=ADDONS):
+    """Write <addon>/i18n/<addon>.pot for each addon, from database ``db``."""
+    for addon in addons:
+        pot = PROJECT / addon / "i18n" / f"{addon}.pot"
+        pot.parent.mkdir(exist_ok=True)
+        rc, lines = run_odoo(
+            db,
+            f"--i18n-export={pot}",
+            f"--modules={addon}",
+            "--stop-after-init",
+            log_name=f"i18n-{addon}",
+        )
+        if rc:
+            sys.exit("\n".join(lines[-30:]))
+
+
+def untranslated(addon):
+    """Merge the .pot into fr.po; return the msgids still without French."""
+    folder = PROJECT / addon / "i18n"
+    pot = polib.pofile(str(folder / f"{addon}.pot"))
+    fr_path = folder / "fr.po"
+    fr = polib.pofile(str(fr_path)) if fr_path.exists() else polib.POFile()
+    if not fr_path.exists():
+        fr.metadata = {**pot.metadata, "Language": "fr"}
+    fr.merge(pot)
+    fr.metadata["Plural-Forms"] = "nplurals=2; plural=(n > 1);"
+    fr.save(str(fr_path))
+    return [entry.msgid for entry in fr if not entry.msgstr and not entry.obsolete]
+
+
+def main():
+    db = unique_db("passkoop_i18n")
+    create_db(db, template=template_db())
+    try:
+        rc, lines = run_odoo(
+            db, "-i", ",".join(ADDONS), "--without-demo=all", "--stop-after-init"
+        )
+        if rc:
+            sys.exit("\n".join(lines[-30:]))
+        export_pots(db)
+    finally:
+        drop_db(db)
+    missing = {addon: untranslated(addon) for addon in ADDONS}
+    for addon, msgids in missing.items():
+        for msgid in msgids:
+            print(f"{addon}: no French for {msgid!r}")
+    return 1 if any(missing.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Every string a user sees has its French, and the .pot files are current."""
+
+import polib
+import pytest
+from i18n import export_pots
+from odoo_runner import (
+    ADDONS,
+    PROJECT,
+    create_db,
+    drop_db,
+    run_odoo,
+    template_db,
+    unique_db,
+)
+
+
+@pytest.fixture(scope="module")
+def fresh_pots(tmp_path_factory, monkeypatch_module):
+    """The .pot files Odoo exports from the current code, written aside."""
+    db = unique_db("passkoop_pytest_i18n")
+    create_db(db, template=template_db())
+    try:
+        rc, lines = run_odoo(
+            db, "-i", ",".join(ADDONS), "--without-demo=all", "--stop-after-init"
+        )
+        assert rc == 0, "\n".join(lines[-30:])
+        out = tmp_path_factory.mktemp("pots")
+        for addon in ADDONS:
+            (out / addon / "i18n").mkdir(parents=True)
+        monkeypatch_module.setattr("i18n.PROJECT", out)
+        export_pots(db)
+    finally:
+        drop_db(db)
+    return {addon: polib.pofile(str(out / addon / "i18n" / f"{addon}.pot")) for addon in ADDONS}
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_pot_is_current(addon, fresh_pots):
+    committed = polib.pofile(str(PROJECT / addon / "i18n" / f"{addon}.pot"))
+    assert {e.msgid for e in fresh_pots[addon]} == {e.msgid for e in committed}, (
+        "run setup/i18n and translate what it lists"
+    )
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_every_string_has_its_french(addon, fresh_pots):
+    french = polib.pofile(str(PROJECT / addon / "i18n" / "fr.po"))
+    translated = {e.msgid for e in french if e.msgstr and not e.obsolete}
+    missing = [e.msgid for e in fresh_pots[addon] if e.msgid not in translated]
+    assert missing == []
