@@ -31,7 +31,10 @@ def fresh_pots(tmp_path_factory, monkeypatch_module):
         export_pots(db)
     finally:
         drop_db(db)
-    return {addon: polib.pofile(str(out / addon / "i18n" / f"{addon}.pot")) for addon in ADDONS}
+    return {
+        addon: polib.pofile(str(out / addon / "i18n" / f"{addon}.pot"))
+        for addon in ADDONS
+    }
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +46,9 @@ def monkeypatch_module():
 @pytest.mark.parametrize("addon", ADDONS)
 def test_pot_is_current(addon, fresh_pots):
     committed = polib.pofile(str(PROJECT / addon / "i18n" / f"{addon}.pot"))
-    assert {e.msgid for e in fresh_pots[addon]} == {e.msgid for e in committed}, (
-        "run setup/i18n and translate what it lists"
-    )
+    assert {e.msgid for e in fresh_pots[addon]} == {
+        e.msgid for e in committed
+    }, "run setup/i18n and translate what it lists"
 
 
 @pytest.mark.parametrize("addon", ADDONS)

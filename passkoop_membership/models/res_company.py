@@ -40,7 +40,7 @@ class ResCompany(models.Model):
 
     @tools.ormcache("self.id")
     def _passkoop_default_policy_ids(self):
-        """{visitor type: default policy id}, cached: every check at the till needs it."""
+        """{visitor type: default policy id}, cached: every check needs it."""
         self.ensure_one()
         company = self.sudo()
         return {

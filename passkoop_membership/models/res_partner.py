@@ -214,7 +214,10 @@ class ResPartner(models.Model):
         if expiry and today > expiry:
             return refuse(
                 "expired",
-                _("Trial period ended on %(date)s.", date=format_date(self.env, expiry)),
+                _(
+                    "Trial period ended on %(date)s.",
+                    date=format_date(self.env, expiry),
+                ),
                 policy.limit_action,
             )
         if result["visits_left"] == 1:

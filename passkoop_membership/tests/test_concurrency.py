@@ -91,7 +91,9 @@ class TestTwoTills(BaseCase):
     def test_both_visits_recorded_once_and_only_the_one_past_the_limit_flagged(self):
         barrier, errors, replays = threading.Barrier(2), [], []
         tills = [
-            threading.Thread(target=self.till, args=(barrier, f"Till {n}", errors, replays))
+            threading.Thread(
+                target=self.till, args=(barrier, f"Till {n}", errors, replays)
+            )
             for n in (1, 2)
         ]
         for till in tills:

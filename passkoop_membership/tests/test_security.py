@@ -11,7 +11,9 @@ class TestSecurity(PasskoopCase):
     """Who may do what, and companies never see each other's visitors."""
 
     def test_user_outside_the_groups_is_refused(self):
-        clerk = new_test_user(self.env, login="accounting_clerk", groups="base.group_user")
+        clerk = new_test_user(
+            self.env, login="accounting_clerk", groups="base.group_user"
+        )
         with self.assertRaises(AccessError):
             self.env["passkoop.coop"].with_user(clerk).search([])
         with self.assertRaises(AccessError):
@@ -50,12 +52,22 @@ class TestSecurity(PasskoopCase):
             visit.with_user(self.cashier).unlink()
 
     def test_administrator_configures(self):
-        coop = self.env["passkoop.coop"].with_user(self.admin).create(
-            {"name": "Coopalim", "code": "coopalim"}
+        coop = (
+            self.env["passkoop.coop"]
+            .with_user(self.admin)
+            .create({"name": "Coopalim", "code": "coopalim"})
         )
         coop.agreement_state = "active"
-        policy = self.env["passkoop.policy"].with_user(self.admin).create(
-            {"name": "Coopalim card", "visitor_type": "partner", "mode": "member_terms"}
+        policy = (
+            self.env["passkoop.policy"]
+            .with_user(self.admin)
+            .create(
+                {
+                    "name": "Coopalim card",
+                    "visitor_type": "partner",
+                    "mode": "member_terms",
+                }
+            )
         )
         coop.policy_id = policy
         visit = self.make_visitor(passkoop_coop_id=coop.id).passkoop_register_visit()
@@ -76,7 +88,9 @@ class TestSecurity(PasskoopCase):
         env_b = self.env(user=admin_b)
         self.assertFalse(env_b["passkoop.coop"].search([]))
         self.assertFalse(env_b["passkoop.visit"].search([]))
-        self.assertFalse(env_b["res.partner"].search([("passkoop_card_ref", "=", "PK-1")]))
+        self.assertFalse(
+            env_b["res.partner"].search([("passkoop_card_ref", "=", "PK-1")])
+        )
         self.assertFalse(
             env_b["passkoop.policy"].search([("company_id", "=", self.company.id)])
         )
@@ -84,5 +98,6 @@ class TestSecurity(PasskoopCase):
             env_b["passkoop.coop"].browse(self.coop.id).name  # noqa: B018
         # Company B's own defaults were made when it was created.
         self.assertEqual(
-            env_b["passkoop.policy"].search([]).mapped("visitor_type"), ["partner", "trial"]
+            env_b["passkoop.policy"].search([]).mapped("visitor_type"),
+            ["partner", "trial"],
         )

@@ -8,8 +8,13 @@ class TestSettings(TransactionCase):
     """Defaults a coop finds at install, and the settings that change them."""
 
     def test_every_company_starts_with_the_two_default_policies(self):
-        for company in self.env.company | self.env["res.company"].create({"name": "Le Nid"}):
-            partner, trial = company.passkoop_partner_policy_id, company.passkoop_trial_policy_id
+        for company in self.env.company | self.env["res.company"].create(
+            {"name": "Le Nid"}
+        ):
+            partner, trial = (
+                company.passkoop_partner_policy_id,
+                company.passkoop_trial_policy_id,
+            )
             self.assertRecordValues(
                 partner | trial,
                 [
@@ -33,8 +38,12 @@ class TestSettings(TransactionCase):
     def test_settings_set_policies_price_lists_and_cap(self):
         pricelist = self.env["product.pricelist"].create({"name": "Member prices"})
         discovery = self.env["passkoop.policy"].create(
-            {"name": "Discovery: 4 visits", "visitor_type": "trial", "mode": "limited",
-             "max_visits": 4}
+            {
+                "name": "Discovery: 4 visits",
+                "visitor_type": "trial",
+                "mode": "limited",
+                "max_visits": 4,
+            }
         )
         with Form(self.env["res.config.settings"]) as settings:
             settings.passkoop_trial_policy_id = discovery

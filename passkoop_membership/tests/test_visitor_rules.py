@@ -20,7 +20,9 @@ class TestVisitorRules(PasskoopCase):
         self.assertEqual(Model.search_count([]), before)
 
     def test_coop_code_is_upper_case_and_unique_per_company(self):
-        coop = self.env["passkoop.coop"].create({"name": "400 Coop", "code": " 400coop "})
+        coop = self.env["passkoop.coop"].create(
+            {"name": "400 Coop", "code": " 400coop "}
+        )
         self.assertEqual(coop.code, "400COOP")
         coop.code = "paris-400"
         self.assertEqual(coop.code, "PARIS-400")
@@ -85,7 +87,9 @@ class TestVisitorRules(PasskoopCase):
             },
             "lea at example",
         )
-        visitor = self.make_visitor("Léa", visitor_type="trial", email="lea@example.org")
+        visitor = self.make_visitor(
+            "Léa", visitor_type="trial", email="lea@example.org"
+        )
         with self.assertRaises(ValidationError):
             visitor.email = "lea@"
         # Contacts that are not visitors keep Odoo's usual leniency.

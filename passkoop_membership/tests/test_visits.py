@@ -11,7 +11,7 @@ from .common import PasskoopCase
 @tagged("post_install", "-at_install")
 @freeze_time("2026-03-15")
 class TestVisits(PasskoopCase):
-    """The visitors' sheet: every sale is recorded, and the ones past a limit flagged."""
+    """The visitors' sheet: every sale recorded, the ones past a limit flagged."""
 
     def test_register_visit_records_the_sale(self):
         visitor = self.make_visitor()
@@ -81,8 +81,12 @@ class TestVisits(PasskoopCase):
             "Léa", visitor_type="trial", passkoop_registration_date="2025-12-01"
         )
         self.assertEqual(visitor.passkoop_check()["action"], "block")
-        in_time = visitor.passkoop_register_visit(date="2026-01-10", origin="paper sheet")
-        too_late = visitor.passkoop_register_visit(date="2026-02-15", origin="paper sheet")
+        in_time = visitor.passkoop_register_visit(
+            date="2026-01-10", origin="paper sheet"
+        )
+        too_late = visitor.passkoop_register_visit(
+            date="2026-02-15", origin="paper sheet"
+        )
         self.assertEqual((in_time.over_limit, too_late.over_limit), (False, True))
 
     def test_contact_who_is_not_a_visitor_cannot_get_a_visit(self):
@@ -90,7 +94,9 @@ class TestVisits(PasskoopCase):
         self.assertEqual(contact.passkoop_check()["action"], "allow")
         with self.assertRaises(UserError):
             contact.passkoop_register_visit(amount=3)
-        self.assertFalse(self.env["passkoop.visit"].search([("partner_id", "=", contact.id)]))
+        self.assertFalse(
+            self.env["passkoop.visit"].search([("partner_id", "=", contact.id)])
+        )
 
     def test_anonymous_visits_share_one_contact_per_coop(self):
         anonymous = self.coop._get_anonymous_partner()
@@ -109,7 +115,9 @@ class TestVisits(PasskoopCase):
         self.assertRecordValues(
             self.coop, [{"visitor_count": 2, "visit_count": 2, "visit_amount": 42.5}]
         )
-        self.assertEqual(self.coop.action_view_visits()["domain"], [("coop_id", "=", self.coop.id)])
+        self.assertEqual(
+            self.coop.action_view_visits()["domain"], [("coop_id", "=", self.coop.id)]
+        )
         self.assertEqual(
             self.env["res.partner"].search(self.coop.action_view_visitors()["domain"]),
             mathilde | nico,
@@ -126,7 +134,13 @@ class TestVisits(PasskoopCase):
         visit = sheet.record
         self.assertRecordValues(
             visit,
-            [{"visitor_type": "trial", "policy_id": self.trial_policy.id, "over_limit": True}],
+            [
+                {
+                    "visitor_type": "trial",
+                    "policy_id": self.trial_policy.id,
+                    "over_limit": True,
+                }
+            ],
         )
 
     def test_convert_to_member_keeps_the_history(self):
