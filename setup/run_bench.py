@@ -1,4 +1,4 @@
-"""Run bench/bench_*.py in `odoo-bin shell` on a scratch copy of the template database."""
+"""Run bench/bench_*.py in `odoo-bin shell` on a scratch copy of the template."""
 
 import sys
 
