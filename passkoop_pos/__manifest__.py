@@ -12,5 +12,17 @@
     "installable": True,
     "auto_install": True,
     "depends": ["passkoop_membership", "point_of_sale"],
-    "data": [],
+    "data": [
+        "security/passkoop_pos_security.xml",
+        "views/pos_order_views.xml",
+        "views/res_config_settings_views.xml",
+    ],
+    "assets": {
+        "point_of_sale._assets_pos": [
+            "passkoop_pos/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "passkoop_pos/static/tests/tours/**/*",
+        ],
+    },
 }

@@ -1,0 +1,28 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+
+
+class PasskoopCoop(models.Model):
+    _name = "passkoop.coop"
+    _inherit = ["passkoop.coop", "pos.load.mixin"]
+
+    @api.model
+    def _load_pos_data_domain(self, data):
+        # Every coop of the company, so that the till can say why a visitor of a
+        # suspended coop is refused; the dialog offers the active ones.
+        config = self.env["pos.config"].browse(data["pos.config"]["data"][0]["id"])
+        return [("company_id", "=", config.company_id.id)]
+
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        return [
+            "id",
+            "name",
+            "code",
+            "city",
+            "agreement_state",
+            "active",
+            "policy_id",
+            "anonymous_partner_id",
+        ]

@@ -1,0 +1,19 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class PasskoopVisit(models.Model):
+    _inherit = "passkoop.visit"
+
+    pos_order_id = fields.Many2one(
+        "pos.order", string="Point of sale order", index="btree_not_null", readonly=True
+    )
+
+    _sql_constraints = [
+        (
+            "pos_order_unique",
+            "unique(pos_order_id)",
+            "A point of sale order records at most one visit.",
+        )
+    ]

@@ -1,0 +1,77 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+from odoo.tools import float_compare
+
+from odoo.addons.passkoop_membership.models.passkoop_policy import VISITOR_TYPES
+
+
+class PosOrder(models.Model):
+    _inherit = "pos.order"
+
+    passkoop_coop_id = fields.Many2one(
+        "passkoop.coop", string="Visitor's coop", readonly=True
+    )
+    passkoop_visitor_type = fields.Selection(
+        VISITOR_TYPES, string="Pass'Koop visitor", readonly=True
+    )
+    passkoop_override = fields.Boolean(
+        string="Limit overridden",
+        readonly=True,
+        help="The cashier confirmed the sale although the visitor's limit was reached.",
+    )
+    passkoop_visit_id = fields.Many2one(
+        "passkoop.visit", string="Pass'Koop visit", readonly=True, copy=False
+    )
+
+    def action_pos_order_paid(self):
+        # Both the till's sync and the back office's payment wizard pass here.
+        result = super().action_pos_order_paid()
+        if self.refunded_order_id:
+            self.refunded_order_id._passkoop_cancel_visit_if_fully_refunded()
+        else:
+            self._passkoop_record_visit()
+        return result
+
+    def _passkoop_record_visit(self):
+        """One visit per paid visitor order, however often the till sends it."""
+        self.ensure_one()
+        visitor = self.partner_id
+        if self.passkoop_visit_id or not (
+            self.passkoop_visitor_type and visitor.passkoop_visitor_type
+        ):
+            return
+        visit = self.env["passkoop.visit"].create(
+            {
+                "partner_id": visitor.id,
+                "amount": self.amount_total,
+                "date": fields.Date.context_today(self, self.date_order),
+                "origin": self.name,
+                "pos_order_id": self.id,
+            }
+        )
+        self.passkoop_visit_id = visit
+
+    def _passkoop_cancel_visit_if_fully_refunded(self):
+        """A visitor who brought everything back did not really visit."""
+        self.ensure_one()
+        digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
+        fully_refunded = all(
+            float_compare(line.refunded_qty, line.qty, precision_digits=digits) >= 0
+            for line in self.lines
+            if line.qty > 0
+        )
+        if fully_refunded and self.passkoop_visit_id.state == "done":
+            # The cashier may refund; the visit log follows, whoever refunded.
+            self.passkoop_visit_id.sudo().action_cancel()
+
+    def read_pos_data(self, data, config_id):
+        """Send the till its visitors' fresh counters with the synced orders."""
+        results = super().read_pos_data(data, config_id)
+        visitors = (self.partner_id | self.refunded_order_id.partner_id).filtered(
+            "passkoop_visitor_type"
+        )
+        if visitors and config_id:
+            fields_to_read = self.env["res.partner"]._load_pos_data_fields(config_id)
+            results["res.partner"] = visitors.read(fields_to_read, load=False)
+        return results

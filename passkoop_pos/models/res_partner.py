@@ -1,0 +1,43 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.osv import expression
+
+PASSKOOP_POS_FIELDS = [
+    "passkoop_visitor_type",
+    "passkoop_coop_id",
+    "passkoop_member_ref",
+    "passkoop_card_ref",
+    "passkoop_registration_date",
+    "passkoop_visit_count",
+    "company_id",
+]
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    @api.model
+    def _load_pos_data_domain(self, data):
+        """Also the visitors the till may meet: registered or seen in the last months."""
+        domain = super()._load_pos_data_domain(data)
+        config = self.env["pos.config"].browse(data["pos.config"]["data"][0]["id"])
+        if not config.passkoop_enabled:
+            return domain
+        since = fields.Date.context_today(self) - relativedelta(
+            months=config.passkoop_visitor_months
+        )
+        recent_visitors = [
+            ("passkoop_visitor_type", "!=", False),
+            ("company_id", "in", [config.company_id.id, False]),
+            "|",
+            ("passkoop_registration_date", ">=", since),
+            ("passkoop_visit_ids.date", ">=", since),
+        ]
+        return expression.OR([domain, recent_visitors])
+
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        return super()._load_pos_data_fields(config_id) + PASSKOOP_POS_FIELDS

@@ -1,0 +1,181 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.point_of_sale.tests.common import TestPoSCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPosVisits(TestPoSCommon):
+    """What the server does with the orders a till sends."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.config = cls.basic_config
+        company = cls.env.company
+        cls.coop = (
+            cls.env["passkoop.coop"]
+            .sudo()
+            .create(
+                {"name": "HendayaKoop", "code": "HENDAYA", "agreement_state": "active"}
+            )
+        )
+        cls.mathilde = cls.env["res.partner"].create(
+            {
+                "name": "Mathilde",
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": cls.coop.id,
+            }
+        )
+        cls.claire = cls.env["res.partner"].create(
+            {"name": "Claire", "passkoop_visitor_type": "trial"}
+        )
+        cls.trial_policy = company.passkoop_trial_policy_id  # 3 visits, then block
+        cls.product = cls.create_product("Lentils", cls.categ_basic, 4.0)
+
+    def setUp(self):
+        super().setUp()
+        self.open_new_session()
+
+    def sync(self, customer, lines=None, **order_vals):
+        data = self.create_ui_order_data(
+            lines or [(self.product, 2)], customer=customer
+        )
+        data.update(order_vals)
+        result = self.env["pos.order"].sync_from_ui([data])
+        return self.env["pos.order"].browse(result["pos.order"][0]["id"]), data, result
+
+    def visitor_order(self, customer, **vals):
+        return self.sync(
+            customer,
+            passkoop_visitor_type=customer.passkoop_visitor_type,
+            passkoop_coop_id=customer.passkoop_coop_id.id,
+            **vals,
+        )
+
+    def test_paid_visitor_order_records_one_visit(self):
+        order, data, _result = self.visitor_order(self.mathilde)
+        visit = order.passkoop_visit_id
+        self.assertRecordValues(
+            visit,
+            [
+                {
+                    "partner_id": self.mathilde.id,
+                    "coop_id": self.coop.id,
+                    "amount": 8.0,
+                    "origin": order.name,
+                    "pos_order_id": order.id,
+                    "over_limit": False,
+                    "state": "done",
+                }
+            ],
+        )
+        # The till sends the same order again (it did not get the answer).
+        self.env["pos.order"].sync_from_ui([data])
+        self.assertEqual(
+            self.env["passkoop.visit"].search_count(
+                [("partner_id", "=", self.mathilde.id)]
+            ),
+            1,
+        )
+
+    def test_plain_customer_order_records_no_visit(self):
+        customer = self.env["res.partner"].create({"name": "Regular member"})
+        order, _data, _result = self.sync(customer)
+        self.assertFalse(order.passkoop_visit_id)
+        self.assertFalse(
+            self.env["passkoop.visit"].search([("partner_id", "=", customer.id)])
+        )
+
+    def test_visit_past_the_limit_is_kept_and_flagged(self):
+        for _i in range(3):
+            self.visitor_order(self.claire)
+        self.assertEqual(self.claire.passkoop_check()["action"], "block")
+        # The cashier confirmed it, or the till was offline: the sale happened.
+        order, _data, _result = self.visitor_order(self.claire, passkoop_override=True)
+        self.assertTrue(order.passkoop_override)
+        self.assertTrue(order.passkoop_visit_id.over_limit)
+        self.assertEqual(self.claire.passkoop_check()["visit_count"], 4)
+
+    def test_sync_answer_carries_fresh_counters(self):
+        self.visitor_order(self.claire)
+        _order, _data, result = self.visitor_order(self.claire)
+        partners = {p["id"]: p for p in result["res.partner"]}
+        self.assertEqual(partners[self.claire.id]["passkoop_visit_count"], 2)
+
+    def refund(self, order, quantity):
+        line = order.lines[0]
+        return self.sync(
+            order.partner_id,
+            lines=[
+                {
+                    "product": self.product,
+                    "quantity": -quantity,
+                    "refunded_orderline_id": line.id,
+                }
+            ],
+        )[0]
+
+    def test_full_refund_cancels_the_visit(self):
+        order, _data, _result = self.visitor_order(self.claire)
+        self.refund(order, 1)
+        self.assertEqual(order.passkoop_visit_id.state, "done")
+        refund = self.refund(order, 1)
+        self.assertEqual(refund.refunded_order_id, order)
+        self.assertEqual(order.passkoop_visit_id.state, "cancelled")
+        self.assertFalse(refund.passkoop_visit_id)
+        self.assertEqual(self.claire.passkoop_check()["visit_count"], 0)
+
+    def test_till_loads_the_visitors_it_may_meet(self):
+        # A busy coop: the till preloads only its most frequent customers.
+        self.env["ir.config_parameter"].sudo().set_param(
+            "point_of_sale.limited_customer_count", 1
+        )
+        old = self.env["res.partner"].create(
+            {
+                "name": "Seen long ago",
+                "passkoop_visitor_type": "trial",
+                "passkoop_registration_date": fields.Date.today()
+                - relativedelta(years=2),
+            }
+        )
+        returning = self.env["res.partner"].create(
+            {
+                "name": "Came back last month",
+                "passkoop_visitor_type": "trial",
+                "passkoop_registration_date": fields.Date.today()
+                - relativedelta(years=2),
+            }
+        )
+        returning.passkoop_register_visit(
+            date=fields.Date.today() - relativedelta(months=1)
+        )
+        data = self.pos_session.load_data([])
+        loaded = {p["id"]: p for p in data["res.partner"]["data"]}
+        self.assertIn(self.mathilde.id, loaded)
+        self.assertIn(returning.id, loaded)
+        self.assertNotIn(old.id, loaded)
+        self.assertEqual(loaded[returning.id]["passkoop_visit_count"], 1)
+        self.assertEqual(loaded[self.mathilde.id]["passkoop_coop_id"], self.coop.id)
+        self.assertIn(self.coop.id, [c["id"] for c in data["passkoop.coop"]["data"]])
+        policies = {p["id"] for p in data["passkoop.policy"]["data"]}
+        self.assertIn(self.trial_policy.id, policies)
+
+    def test_till_without_passkoop_loads_nothing_of_it(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "point_of_sale.limited_customer_count", 1
+        )
+        self.config.passkoop_enabled = False
+        data = self.pos_session.load_data([])
+        self.assertNotIn("passkoop.coop", data)
+        self.assertNotIn(self.claire.id, [p["id"] for p in data["res.partner"]["data"]])
+
+    def test_every_cashier_may_welcome_visitors(self):
+        cashier = new_test_user(
+            self.env, login="volunteer_cashier", groups="point_of_sale.group_pos_user"
+        )
+        self.assertTrue(cashier.has_group("passkoop_membership.group_passkoop_user"))
