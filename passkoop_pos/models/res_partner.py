@@ -21,7 +21,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _load_pos_data_domain(self, data):
-        """Also the visitors the till may meet: registered or seen in the last months."""
+        """Also the visitors the till may meet: registered or seen lately."""
         domain = super()._load_pos_data_domain(data)
         config = self.env["pos.config"].browse(data["pos.config"]["data"][0]["id"])
         if not config.passkoop_enabled:
