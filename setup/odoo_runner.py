@@ -3,6 +3,7 @@
 import hashlib
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -15,6 +16,11 @@ ADDONS = ("passkoop_membership", "passkoop_pos")
 # What the addons stand on; initialised once per run in a template database.
 BASE_MODULES = ("point_of_sale", "membership")
 LOG_DIR = PROJECT / "var" / "log"
+# Odoo's data directory for the test databases: their filestores follow their copies.
+DATA_DIR = Path(
+    os.environ.get("PASSKOOP_HOME", Path.home() / ".cache" / "passkoop")
+) / "odoo-data"
+FILESTORE = DATA_DIR / "filestore"
 # An Odoo log record: "2026-11-28 13:41:37,848 7482 WARNING db logger: message".
 LOG_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
 
@@ -42,10 +48,19 @@ def db_exists(name):
 def create_db(name, template=None):
     tpl = f' TEMPLATE "{template}"' if template else ""
     psql(f'CREATE DATABASE "{name}"{tpl}')
+    if template and (FILESTORE / template).exists():
+        shutil.copytree(FILESTORE / template, FILESTORE / name)
 
 
 def drop_db(name):
     psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    shutil.rmtree(FILESTORE / name, ignore_errors=True)
+
+
+def rename_db(old, new):
+    psql(f'ALTER DATABASE "{old}" RENAME TO "{new}"')
+    if (FILESTORE / old).exists():
+        (FILESTORE / old).rename(FILESTORE / new)
 
 
 def unique_db(prefix):
@@ -61,6 +76,7 @@ def odoo_command(db, *args, command="server"):
         str(ODOO_PATH / "odoo-bin"),
         command,
         f"--addons-path={addons_path}",
+        f"--data-dir={DATA_DIR}",
         f"--db_host={os.environ.get('PGHOST', '127.0.0.1')}",
         f"--db_port={os.environ.get('PGPORT', '5432')}",
         f"--db_user={os.environ.get('PGUSER', 'root')}",
@@ -121,9 +137,8 @@ def template_db():
     """A database with the base modules, made once, reused while Odoo is unchanged."""
     release = (ODOO_PATH / "odoo" / "release.py").read_bytes()
     requirements = (ODOO_PATH / "requirements.txt").read_bytes()
-    key = hashlib.sha1(
-        release + requirements + ",".join(BASE_MODULES).encode()
-    ).hexdigest()
+    recipe = f"{','.join(BASE_MODULES)} in {DATA_DIR}".encode()
+    key = hashlib.sha1(release + requirements + recipe).hexdigest()
     name = f"passkoop_template_{key[:10]}"
     if db_exists(name):
         return name
@@ -142,5 +157,5 @@ def template_db():
         raise RuntimeError(
             "initialising the template database failed:\n" + "\n".join(lines[-40:])
         )
-    psql(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+    rename_db(building, name)
     return name

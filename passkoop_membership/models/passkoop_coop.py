@@ -126,7 +126,8 @@ class PasskoopCoop(models.Model):
         """The generic contact that carries this coop's anonymous visits."""
         self.ensure_one()
         if not self.anonymous_partner_id:
-            self.anonymous_partner_id = self.env["res.partner"].create(
+            # Any cashier may open it, though only administrators edit coops.
+            self.sudo().anonymous_partner_id = self.env["res.partner"].create(
                 {
                     "name": self.env._("Visitors – %(coop)s", coop=self.name),
                     "passkoop_visitor_type": "partner",

@@ -6,3 +6,5 @@ from . import pos_order
 from . import pos_session
 from . import res_config_settings
 from . import res_partner
+from . import product_pricelist
+from . import res_company

@@ -26,3 +26,8 @@ class PasskoopCoop(models.Model):
             "policy_id",
             "anonymous_partner_id",
         ]
+
+    def passkoop_anonymous_partner_id(self):
+        """For the till: the contact of this coop's anonymous visits, made if needed."""
+        self.ensure_one()
+        return self._get_anonymous_partner().id

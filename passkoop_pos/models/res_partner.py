@@ -3,6 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.osv import expression
 
 PASSKOOP_POS_FIELDS = [
@@ -41,3 +42,20 @@ class ResPartner(models.Model):
     @api.model
     def _load_pos_data_fields(self, config_id):
         return super()._load_pos_data_fields(config_id) + PASSKOOP_POS_FIELDS
+
+    @api.model
+    def passkoop_register_from_pos(self, vals):
+        """Register a visitor from the till's dialog, with only what it sends; its id."""
+        allowed = {
+            "name",
+            "email",
+            "passkoop_visitor_type",
+            "passkoop_coop_id",
+            "passkoop_member_ref",
+            "passkoop_card_ref",
+            "passkoop_consent",
+        }
+        vals = {key: value for key, value in vals.items() if key in allowed and value}
+        if not vals.get("name"):
+            raise UserError(self.env._("Give at least the visitor's name."))
+        return self.create(vals).id

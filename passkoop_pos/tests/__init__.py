@@ -1,1 +1,2 @@
 from . import test_pos_visits
+from . import test_frontend

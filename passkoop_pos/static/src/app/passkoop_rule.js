@@ -1,0 +1,132 @@
+/**
+ * The Pass'Koop rule, for the till: the same decision as the server's
+ * res.partner._passkoop_evaluate() (passkoop_membership/models/res_partner.py),
+ * made from the records the till loaded, so that it also works offline.
+ * Both are tested on passkoop_membership/static/tests/policy_cases.json.
+ */
+import {_t} from "@web/core/l10n/translation";
+
+const {DateTime} = luxon;
+
+/**
+ * @param {Object} args
+ * @param {Object} args.visitor {visitor_type, member_ref, name, email, registration_date}
+ * @param {Object|null} args.coop {name, agreement_state, active} or null
+ * @param {Object|null|undefined} args.policy passkoop.policy fields; null when none is
+ *   configured, undefined when the partner is not a visitor
+ * @param {Number} args.visitCount done visits that count
+ * @param {DateTime} args.today the cashier's local date
+ * @returns {Object} the passkoop_check() answer, plus `status`
+ */
+export function passkoopEvaluate({visitor, coop, policy, visitCount, today}) {
+    const result = {
+        allowed: true,
+        action: "allow",
+        reason: "",
+        visit_count: visitCount,
+        visits_left: null,
+        expiry_date: null,
+        status: visitor.visitor_type ? "can_shop" : false,
+    };
+    const refuse = (status, reason, action = "block") =>
+        Object.assign(result, {status, reason, action, allowed: action !== "block"});
+    if (!visitor.visitor_type) {
+        return result;
+    }
+    let expiry = null;
+    if (policy && policy.mode === "limited") {
+        const registered = visitor.registration_date
+            ? DateTime.fromISO(visitor.registration_date)
+            : today;
+        if (policy.period_days) {
+            expiry = registered.plus({days: policy.period_days}).startOf("day");
+            result.expiry_date = expiry.toISODate();
+        }
+        if (policy.max_visits) {
+            result.visits_left = Math.max(policy.max_visits - visitCount, 0);
+        }
+    }
+    if (
+        visitor.visitor_type === "partner" &&
+        (!coop || !coop.active || coop.agreement_state !== "active")
+    ) {
+        return refuse(
+            "coop_suspended",
+            _t("%(coop)s has no active agreement with us.", {coop: coop?.name || ""})
+        );
+    }
+    if (!policy) {
+        return refuse(
+            "refused",
+            _t("No Pass'Koop policy is set for this kind of visitor.")
+        );
+    }
+    if (policy.mode === "refused") {
+        return refuse("refused", _t("Visitors of this kind may not buy here."));
+    }
+    if (policy.proof === "member_ref" && !visitor.member_ref) {
+        return refuse(
+            "incomplete",
+            _t("The membership number at the home coop is required.")
+        );
+    }
+    if (policy.proof === "signed_card") {
+        return refuse("incomplete", _t("A signed Pass'Koop card is required."));
+    }
+    if (policy.registration_required && !(visitor.name && visitor.email)) {
+        return refuse("incomplete", _t("Registration is required: name and email."));
+    }
+    if (policy.max_visits && visitCount >= policy.max_visits) {
+        return refuse(
+            "limit_reached",
+            _t("Limit reached: %(count)s of %(max)s visits.", {
+                count: visitCount,
+                max: policy.max_visits,
+            }),
+            policy.limit_action
+        );
+    }
+    if (expiry && today.startOf("day") > expiry) {
+        return refuse(
+            "expired",
+            _t("Trial period ended on %(date)s.", {
+                date: expiry.toLocaleString(DateTime.DATE_SHORT),
+            }),
+            policy.limit_action
+        );
+    }
+    if (result.visits_left === 1) {
+        result.status = "last_visit";
+    }
+    return result;
+}
+
+/**
+ * What the visitor gets, in words: "Member terms", "Trial visit 2 of 3, until 12/03".
+ * @param {Object} result a passkoopEvaluate() answer that allows the sale
+ * @returns {String}
+ */
+export function passkoopTermsText(result) {
+    if (result.visits_left === null && result.expiry_date === null) {
+        return _t("Member terms");
+    }
+    const parts = [];
+    if (result.visits_left !== null) {
+        parts.push(
+            _t("Trial visit %(n)s of %(total)s", {
+                n: result.visit_count + 1,
+                total: result.visit_count + result.visits_left,
+            })
+        );
+    }
+    if (result.expiry_date) {
+        parts.push(
+            _t("until %(date)s", {
+                date: DateTime.fromISO(result.expiry_date).toLocaleString(
+                    DateTime.DATE_SHORT
+                ),
+            })
+        );
+    }
+    return parts.join(", ");
+}

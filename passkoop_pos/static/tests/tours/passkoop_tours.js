@@ -1,0 +1,92 @@
+import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
+import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
+import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
+import * as Passkoop from "@passkoop_pos/../tests/tours/passkoop_tour_utils";
+import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import {registry} from "@web/core/registry";
+
+function pay() {
+    return [
+        ProductScreen.clickPayButton(),
+        PaymentScreen.clickPaymentMethod("Bank"),
+        PaymentScreen.clickValidate(),
+    ].flat();
+}
+
+registry.category("web_tour.tours").add("passkoop_member_pricing", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            ProductScreen.totalAmountIs("10.00"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-partner"),
+            Passkoop.chooseCoop("Hendaya"),
+            Passkoop.findVisitor("PK-0042", "Mathilde Etcheverry"),
+            Passkoop.statusIs("Member terms"),
+            Passkoop.welcome(),
+            ProductScreen.customerIsSelected("Mathilde Etcheverry"),
+            // Member prices: the lines are priced again.
+            ProductScreen.totalAmountIs("8.00"),
+            pay(),
+            ReceiptScreen.isShown(),
+            Passkoop.receiptSays("Pass'Koop visitor — HendayaKoop — member terms"),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("passkoop_limits", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            // A refused coop: the cashier sees why and cannot welcome.
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-partner"),
+            Passkoop.chooseCoop("La Louve"),
+            Passkoop.findVisitor("Paul", "Paul Lefèvre"),
+            Passkoop.statusIs("Visitors of this kind may not buy here."),
+            Passkoop.cannotWelcome(),
+            Passkoop.discard(),
+            // A discovery card used up, where the cashier may confirm.
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-trial"),
+            Passkoop.findVisitor("Nico", "Nico Larralde"),
+            Passkoop.statusIs("Limit reached: 4 of 4 visits."),
+            Passkoop.welcome(),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Bank"),
+            PaymentScreen.clickValidate(),
+            Dialog.confirm("Sell anyway"),
+            ReceiptScreen.isShown(),
+            Passkoop.receiptSays("visit 5 of 4"),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("passkoop_trial_visit_count", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-trial"),
+            Passkoop.findVisitor("claire@example.org", "Claire Muller"),
+            Passkoop.statusIs("Trial visit 3 of 3"),
+            Passkoop.welcome(),
+            pay(),
+            ReceiptScreen.isShown(),
+            Passkoop.receiptSays(
+                "Pass'Koop visitor — Discovery / trial — visit 3 of 3"
+            ),
+            ReceiptScreen.clickNextOrder(),
+            // The till counted the visit: the card is used up.
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-trial"),
+            Passkoop.findVisitor("Claire", "Claire Muller"),
+            Passkoop.statusIs("Limit reached: 3 of 3 visits."),
+            Passkoop.cannotWelcome(),
+        ].flat(),
+});

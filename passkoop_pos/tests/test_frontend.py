@@ -1,0 +1,105 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import tagged
+
+from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPasskoopTill(TestPointOfSaleHttpCommon):
+    """The cashier's whole path, clicks included, in a real browser."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env(su=True)  # the data a coop's administrator set up
+        cls.company = env.company
+        cls.member_prices = env["product.pricelist"].create(
+            {
+                "name": "Member prices",
+                "item_ids": [
+                    (0, 0, {"compute_price": "percentage", "percent_price": 20.0})
+                ],
+            }
+        )
+        cls.lentils = env["product.product"].create(
+            {
+                "name": "Organic Lentils",
+                "available_in_pos": True,
+                "list_price": 10.0,
+                "taxes_id": False,
+            }
+        )
+        cls.company.passkoop_partner_policy_id.pricelist_id = cls.member_prices
+        Coop = env["passkoop.coop"]
+        cls.hendaya = Coop.create(
+            {"name": "HendayaKoop", "code": "HENDAYA", "agreement_state": "active"}
+        )
+        cls.lalouve = Coop.create(
+            {
+                "name": "La Louve",
+                "code": "LALOUVE",
+                "agreement_state": "active",
+                "policy_id": env["passkoop.policy"]
+                .create({"name": "No visitors", "mode": "refused"})
+                .id,
+            }
+        )
+        Partner = env["res.partner"]
+        cls.mathilde = Partner.create(
+            {
+                "name": "Mathilde Etcheverry",
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": cls.hendaya.id,
+                "passkoop_card_ref": "PK-0042",
+            }
+        )
+        cls.paul = Partner.create(
+            {
+                "name": "Paul Lefèvre",
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": cls.lalouve.id,
+            }
+        )
+
+    def trial_visitor(self, name, visits, **vals):
+        visitor = self.env["res.partner"].sudo().create(
+            {"name": name, "passkoop_visitor_type": "trial", **vals}
+        )
+        for _i in range(visits):
+            visitor.passkoop_register_visit(amount=5.0, origin="paper sheet")
+        return visitor
+
+    def order_of(self, visitor):
+        return self.env["pos.order"].search([("partner_id", "=", visitor.id)])
+
+    def test_member_pricing_and_the_visit_recorded(self):
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_member_pricing")
+        order = self.order_of(self.mathilde)
+        self.assertEqual(order.amount_total, 8.0)
+        self.assertEqual(order.pricelist_id, self.member_prices)
+        self.assertRecordValues(
+            order.passkoop_visit_id,
+            [{"partner_id": self.mathilde.id, "amount": 8.0, "origin": order.name}],
+        )
+        self.assertEqual(order.passkoop_coop_id, self.hendaya)
+
+    def test_refused_coop_and_confirmed_limit(self):
+        self.company.passkoop_trial_policy_id.sudo().write(
+            {"max_visits": 4, "limit_action": "confirm"}
+        )
+        nico = self.trial_visitor("Nico Larralde", 4)
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_limits")
+        self.assertFalse(self.order_of(self.paul))
+        order = self.order_of(nico)
+        self.assertTrue(order.passkoop_override)
+        self.assertTrue(order.passkoop_visit_id.over_limit)
+
+    def test_trial_visits_counted_by_the_till(self):
+        claire = self.trial_visitor("Claire Muller", 2, email="claire@example.org")
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_trial_visit_count")
+        self.assertEqual(claire.passkoop_check()["visit_count"], 3)
+        self.assertEqual(claire.passkoop_check()["action"], "block")
