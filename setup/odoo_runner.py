@@ -17,9 +17,10 @@ ADDONS = ("passkoop_membership", "passkoop_pos")
 BASE_MODULES = ("point_of_sale", "membership")
 LOG_DIR = PROJECT / "var" / "log"
 # Odoo's data directory for the test databases: their filestores follow their copies.
-DATA_DIR = Path(
-    os.environ.get("PASSKOOP_HOME", Path.home() / ".cache" / "passkoop")
-) / "odoo-data"
+DATA_DIR = (
+    Path(os.environ.get("PASSKOOP_HOME", Path.home() / ".cache" / "passkoop"))
+    / "odoo-data"
+)
 FILESTORE = DATA_DIR / "filestore"
 # An Odoo log record: "2026-11-28 13:41:37,848 7482 WARNING db logger: message".
 LOG_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")

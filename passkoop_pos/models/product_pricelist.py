@@ -14,5 +14,7 @@ class ProductPricelist(models.Model):
         config = self.env["pos.config"].browse(data["pos.config"]["data"][0]["id"])
         if not config.passkoop_enabled:
             return domain
-        policies = self.env["passkoop.policy"].search([("company_id", "=", config.company_id.id)])
+        policies = self.env["passkoop.policy"].search(
+            [("company_id", "=", config.company_id.id)]
+        )
         return expression.OR([domain, [("id", "in", policies.pricelist_id.ids)]])

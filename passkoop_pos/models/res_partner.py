@@ -45,7 +45,7 @@ class ResPartner(models.Model):
 
     @api.model
     def passkoop_register_from_pos(self, vals):
-        """Register a visitor from the till's dialog, with only what it sends; its id."""
+        """Register a visitor from the till's dialog; return its id."""
         allowed = {
             "name",
             "email",

@@ -63,8 +63,10 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
         )
 
     def trial_visitor(self, name, visits, **vals):
-        visitor = self.env["res.partner"].sudo().create(
-            {"name": name, "passkoop_visitor_type": "trial", **vals}
+        visitor = (
+            self.env["res.partner"]
+            .sudo()
+            .create({"name": name, "passkoop_visitor_type": "trial", **vals})
         )
         for _i in range(visits):
             visitor.passkoop_register_visit(amount=5.0, origin="paper sheet")
