@@ -13,6 +13,19 @@ from odoo_runner import (
     unique_db,
 )
 
+# Words written alike in French: fr.po leaves their msgstr empty (OCA's po format).
+SAME_IN_FRENCH = {
+    "Code",
+    "Configuration",
+    "Contact",
+    "Date",
+    "ID",
+    "Messages",
+    "Mode",
+    "Pass'Koop",
+    "Total",
+}
+
 
 def export_pots(db, addons=ADDONS):
     """Write <addon>/i18n/<addon>.pot for each addon, from database ``db``."""
@@ -41,7 +54,11 @@ def untranslated(addon):
     fr.merge(pot)
     fr.metadata["Plural-Forms"] = "nplurals=2; plural=(n > 1);"
     fr.save(str(fr_path))
-    return [entry.msgid for entry in fr if not entry.msgstr and not entry.obsolete]
+    return [
+        entry.msgid
+        for entry in fr
+        if not entry.msgstr and entry.msgid not in SAME_IN_FRENCH and not entry.obsolete
+    ]
 
 
 def main():

@@ -2,7 +2,7 @@
 
 import polib
 import pytest
-from i18n import export_pots
+from i18n import SAME_IN_FRENCH, export_pots
 from odoo_runner import (
     ADDONS,
     PROJECT,
@@ -12,19 +12,6 @@ from odoo_runner import (
     template_db,
     unique_db,
 )
-
-# Words written alike in French: fr.po leaves their msgstr empty (OCA's po format).
-SAME_IN_FRENCH = {
-    "Code",
-    "Configuration",
-    "Contact",
-    "Date",
-    "ID",
-    "Messages",
-    "Mode",
-    "Pass'Koop",
-    "Total",
-}
 
 
 @pytest.fixture(scope="module")

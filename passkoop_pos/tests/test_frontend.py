@@ -105,3 +105,13 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
         self.start_pos_tour("passkoop_trial_visit_count")
         self.assertEqual(claire.passkoop_check()["visit_count"], 3)
         self.assertEqual(claire.passkoop_check()["action"], "block")
+
+    def test_french_speaking_cashier(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["passkoop_membership", "passkoop_pos"], ["fr_FR"], overwrite=True
+        )
+        self.pos_user.lang = "fr_FR"
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_french_cashier")
+        self.assertTrue(self.order_of(self.mathilde).passkoop_visit_id)

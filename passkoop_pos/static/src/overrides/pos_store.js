@@ -129,7 +129,8 @@ patch(PosStore.prototype, {
                 : policy?.mode === "limited"
                   ? _t("visit %(n)s", {n: count})
                   : _t("member terms");
-        return `${_t("Pass'Koop visitor")} — ${where} — ${terms}`;
+        // Not in a template string: the translation extractor would miss it.
+        return [_t("Pass'Koop visitor"), where, terms].join(" — ");
     },
 
     orderExportForPrinting(order) {

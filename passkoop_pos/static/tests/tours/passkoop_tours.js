@@ -90,3 +90,32 @@ registry.category("web_tour.tours").add("passkoop_trial_visit_count", {
             Passkoop.cannotWelcome(),
         ].flat(),
 });
+
+registry.category("web_tour.tours").add("passkoop_french_cashier", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            {
+                content: "open the register (its label is French too)",
+                trigger: ".modal:not(.o_inactive_modal) .modal-footer .btn-primary",
+                run: "click",
+            },
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            {
+                content: "the button speaks French",
+                trigger:
+                    '.passkoop-visitor-button:contains("Visiteur coop partenaire")',
+                run: "click",
+            },
+            Passkoop.chooseType("passkoop-type-partner"),
+            Passkoop.chooseCoop("Hendaya"),
+            Passkoop.findVisitor("Mathilde", "Mathilde Etcheverry"),
+            Passkoop.statusIs("Conditions membre"),
+            Passkoop.welcome(),
+            pay(),
+            ReceiptScreen.isShown(),
+            Passkoop.receiptSays(
+                "Visiteur Pass'Koop — HendayaKoop — conditions membre"
+            ),
+        ].flat(),
+});
