@@ -115,3 +115,26 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
         self.main_pos_config.with_user(self.pos_user).open_ui()
         self.start_pos_tour("passkoop_french_cashier")
         self.assertTrue(self.order_of(self.mathilde).passkoop_visit_id)
+
+    def test_offline_sale_counted_then_synced(self):
+        claire = self.trial_visitor("Claire Muller", 2)
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_offline")
+        order = self.order_of(claire)
+        self.assertEqual(order.state, "paid")
+        self.assertRecordValues(
+            order.passkoop_visit_id, [{"origin": order.name, "over_limit": False}]
+        )
+        self.assertEqual(claire.passkoop_check()["visit_count"], 3)
+
+    def test_scanned_card_selects_the_visitor(self):
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_card_scan")
+
+    def test_limit_enforced_at_payment(self):
+        claire = self.trial_visitor("Claire Muller", 2)
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_block_at_payment")
+        paid = self.order_of(claire).filtered(lambda o: o.state == "paid")
+        self.assertEqual(len(paid), 1)
+        self.assertEqual(claire.passkoop_check()["visit_count"], 3)

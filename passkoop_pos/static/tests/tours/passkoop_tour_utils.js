@@ -1,4 +1,27 @@
+/* global posmodel */
 /** Steps of the cashier's Pass'Koop path, shared by the tours. */
+
+import {ConnectionLostError} from "@web/core/network/rpc";
+import {registry} from "@web/core/registry";
+
+/**
+ * Paying offline, Odoo's till shows its "Connection Lost" dialog and also writes
+ * the ConnectionLostError to the console, which fails a browser test. Offline,
+ * that error is expected: mark it handled before the till's own handler runs.
+ */
+registry.category("error_handlers").add(
+    "passkoop_expected_offline_error",
+    (env, error, originalError) => {
+        if (
+            originalError instanceof ConnectionLostError &&
+            posmodel?.data.network.offline
+        ) {
+            error.event?.preventDefault();
+        }
+        return false;
+    },
+    {sequence: 0}
+);
 
 export function clickVisitorButton() {
     return [
@@ -95,5 +118,60 @@ export function receiptSays(text) {
             content: `the receipt says "${text}"`,
             trigger: `.pos-receipt .passkoop-receipt-line:contains("${text}")`,
         },
+    ];
+}
+
+/** The browser says the network is gone, as it does when the shop's internet drops. */
+export function goOffline() {
+    return [
+        {
+            content: "the internet connection drops",
+            trigger: "body",
+            run: () => window.dispatchEvent(new Event("offline")),
+        },
+        {
+            content: "the till knows it is offline",
+            trigger: "body",
+            run: () => {
+                if (!posmodel.data.network.offline) {
+                    throw new Error("the till did not go offline");
+                }
+            },
+        },
+    ];
+}
+
+/** The till holds this many paid orders it could not send. */
+export function unsyncedPaidOrdersAre(count) {
+    return [
+        {
+            content: `${count} paid order(s) wait for the connection`,
+            trigger: "body",
+            run: () => {
+                const waiting = posmodel.models["pos.order"].filter(
+                    (o) => o.isUnsyncedPaid
+                );
+                if (waiting.length !== count) {
+                    throw new Error(
+                        `${waiting.length} unsynced paid orders, expected ${count}`
+                    );
+                }
+            },
+        },
+    ];
+}
+
+/** The connection comes back; the till sends what it kept, as at its next sale. */
+export function goOnlineAndSync() {
+    return [
+        {
+            content: "the internet connection comes back",
+            trigger: "body",
+            run: async () => {
+                window.dispatchEvent(new Event("online"));
+                await posmodel.syncAllOrders();
+            },
+        },
+        ...unsyncedPaidOrdersAre(0),
     ];
 }

@@ -5,6 +5,7 @@ import * as Passkoop from "@passkoop_pos/../tests/tours/passkoop_tour_utils";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
 import {registry} from "@web/core/registry";
+import {scan_barcode} from "@point_of_sale/../tests/tours/utils/common";
 
 function pay() {
     return [
@@ -117,5 +118,80 @@ registry.category("web_tour.tours").add("passkoop_french_cashier", {
             Passkoop.receiptSays(
                 "Visiteur Pass'Koop — HendayaKoop — conditions membre"
             ),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("passkoop_offline", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            Passkoop.goOffline(),
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-trial"),
+            Passkoop.findVisitor("Claire", "Claire Muller"),
+            Passkoop.statusIs("Trial visit 3 of 3"),
+            Passkoop.welcome(),
+            pay(),
+            Dialog.confirm("Continue with limited functionality"),
+            ReceiptScreen.isShown(),
+            Passkoop.receiptSays("visit 3 of 3"),
+            Passkoop.unsyncedPaidOrdersAre(1),
+            ReceiptScreen.clickNextOrder(),
+            // Still offline: the till counts the sale it could not send yet.
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-trial"),
+            Passkoop.findVisitor("Claire", "Claire Muller"),
+            Passkoop.statusIs("Limit reached: 3 of 3 visits."),
+            Passkoop.cannotWelcome(),
+            Passkoop.discard(),
+            Passkoop.goOnlineAndSync(),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("passkoop_card_scan", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            scan_barcode("PK-0042"),
+            Passkoop.statusIs("Member terms"),
+            Passkoop.welcome(),
+            ProductScreen.customerIsSelected("Mathilde Etcheverry"),
+            ProductScreen.totalAmountIs("8.00"),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("passkoop_block_at_payment", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            // Two orders for the same visitor at once: both look fine...
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-trial"),
+            Passkoop.findVisitor("Claire", "Claire Muller"),
+            Passkoop.statusIs("Trial visit 3 of 3"),
+            Passkoop.welcome(),
+            Chrome.createFloatingOrder(),
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-trial"),
+            Passkoop.findVisitor("Claire", "Claire Muller"),
+            Passkoop.welcome(),
+            pay(),
+            ReceiptScreen.isShown(),
+            ReceiptScreen.clickNextOrder(),
+            // ...but once one is paid, the other one is past the limit.
+            ProductScreen.selectFloatingOrder(0),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Bank"),
+            PaymentScreen.clickValidate(),
+            Dialog.bodyIs("Limit reached: 3 of 3 visits."),
+            Dialog.confirm(),
+            PaymentScreen.isShown(),
         ].flat(),
 });
