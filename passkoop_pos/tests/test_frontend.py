@@ -75,6 +75,10 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
     def order_of(self, visitor):
         return self.env["pos.order"].search([("partner_id", "=", visitor.id)])
 
+    def test_till_rule_matches_the_server_on_every_shared_case(self):
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_policy_cases")
+
     def test_member_pricing_and_the_visit_recorded(self):
         self.main_pos_config.with_user(self.pos_user).open_ui()
         self.start_pos_tour("passkoop_member_pricing")
