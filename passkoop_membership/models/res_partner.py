@@ -52,7 +52,7 @@ class ResPartner(models.Model):
     )
     passkoop_visit_count = fields.Integer(
         string="Pass'Koop visits",
-        compute="_compute_passkoop_status",
+        compute="_compute_passkoop_visit_count",
         help="Visits that count toward the limit.",
     )
     passkoop_status = fields.Selection(
@@ -271,6 +271,13 @@ class ResPartner(models.Model):
 
     # ----------------------------------------------------------- status
 
+    @api.depends("passkoop_visitor_type", "passkoop_visit_ids.state")
+    def _compute_passkoop_visit_count(self):
+        # Apart from the status: the till loads the counts of many visitors at once.
+        counts = self.filtered("passkoop_visitor_type")._passkoop_visit_counts()
+        for partner in self:
+            partner.passkoop_visit_count = counts.get(partner, 0)
+
     @api.depends_context("uid", "company", "tz")
     @api.depends(
         "passkoop_visitor_type",
@@ -284,20 +291,12 @@ class ResPartner(models.Model):
     )
     def _compute_passkoop_status(self):
         visitors = self.filtered("passkoop_visitor_type")
-        counts = visitors._passkoop_visit_counts()
         today = fields.Date.context_today(self)
-        for partner in self - visitors:
-            partner.update(
-                {
-                    "passkoop_status": False,
-                    "passkoop_status_text": False,
-                    "passkoop_visit_count": 0,
-                }
-            )
+        (self - visitors).update(
+            {"passkoop_status": False, "passkoop_status_text": False}
+        )
         for partner in visitors:
-            count = counts.get(partner, 0)
-            result = partner._passkoop_evaluate(count, today)
-            partner.passkoop_visit_count = count
+            result = partner._passkoop_evaluate(partner.passkoop_visit_count, today)
             partner.passkoop_status = result["status"]
             partner.passkoop_status_text = result[
                 "reason"
