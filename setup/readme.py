@@ -1,6 +1,7 @@
 """Write each addon's README.rst from its readme/*.md (--check: fail if stale)."""
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -16,6 +17,14 @@ SECTIONS = [
 
 def rst_inline(text):
     """The little Markdown the fragments use, in reStructuredText."""
+    text = re.sub(
+        r"^( *)!\[([^]]*)\]\(([^)]+)\)$",
+        lambda m: f"{m[1]}.. image:: {m[3]}\n{m[1]}   :alt: {m[2]}",
+        text,
+        flags=re.MULTILINE,
+    )
+    # Markdown's _emphasis_ (as prettier writes it) is a reference in rst.
+    text = re.sub(r"(?<!\w)_([^_\n]+)_(?!\w)", r"*\1*", text)
     return text.replace("`", "``")
 
 
@@ -45,12 +54,25 @@ def render(addon):
     return "\n".join(parts)
 
 
+def check_rst(addon, text):
+    """Fail on what docutils would not render (it comes with the linters)."""
+    import docutils.core  # noqa: PLC0415 - only the check needs it
+
+    docutils.core.publish_string(
+        text,
+        writer_name="null",
+        settings_overrides={"report_level": 5, "halt_level": 2},
+        source_path=f"{addon}/README.rst",
+    )
+
+
 def main(check):
     stale = []
     for addon in ADDONS:
         target = PROJECT / addon / "README.rst"
         text = render(addon)
         if check:
+            check_rst(addon, text)
             if not target.exists() or target.read_text() != text:
                 stale.append(addon)
         else:

@@ -1,6 +1,13 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import os
+from pathlib import Path
+from unittest.mock import patch
+
+from odoo.modules.module import get_module_path
 from odoo.tests import tagged
+from odoo.tests.common import ChromeBrowser
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
@@ -142,3 +149,38 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
         paid = self.order_of(claire).filtered(lambda o: o.state == "paid")
         self.assertEqual(len(paid), 1)
         self.assertEqual(claire.passkoop_check()["visit_count"], 3)
+
+    def test_walkthrough_screenshots(self):
+        """The screenshots of readme/USAGE.md, taken on the cashier's path.
+
+        They are written to var/screenshots/; PASSKOOP_SCREENSHOTS_DIR=passkoop_pos/
+        readme/screenshots refreshes the ones the readme shows.
+        """
+        project = Path(get_module_path("passkoop_pos")).parent
+        folder = project / os.environ.get("PASSKOOP_SCREENSHOTS_DIR", "var/screenshots")
+        folder.mkdir(parents=True, exist_ok=True)
+        taken = []
+        handle_console = ChromeBrowser._handle_console
+
+        def on_console(browser, type, args=None, **kw):  # noqa: A002 - CDP's name
+            handle_console(browser, type, args, **kw)
+            message = str(browser._from_remoteobject(args[0])) if args else ""
+            if message.startswith("passkoop-screenshot:"):
+                path = folder / f"{message.split(':', 1)[1]}.png"
+                future = browser._websocket_send(
+                    "Page.captureScreenshot", with_future=True
+                )
+                future.add_done_callback(
+                    lambda f: path.write_bytes(base64.b64decode(f.result()["data"]))
+                )
+                taken.append(path)
+
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        with patch.object(ChromeBrowser, "_handle_console", on_console):
+            self.start_pos_tour("passkoop_walkthrough")
+        self.assertEqual(
+            [p.name for p in taken],
+            ["1-visitor-dialog.png", "2-member-prices.png", "3-receipt.png"],
+        )
+        for path in taken:
+            self.assertTrue(path.read_bytes().startswith(b"\x89PNG"), path)

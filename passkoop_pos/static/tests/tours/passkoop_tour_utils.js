@@ -175,3 +175,21 @@ export function goOnlineAndSync() {
         ...unsyncedPaidOrdersAre(0),
     ];
 }
+
+/**
+ * Ask the test for a screenshot of the till as it is (for readme/USAGE.md).
+ * @param {String} name file name, without extension
+ */
+export function screenshot(name) {
+    return [
+        {
+            content: `screenshot ${name}`,
+            trigger: "body",
+            run: async () => {
+                // eslint-disable-next-line no-console
+                console.log(`passkoop-screenshot:${name}`);
+                await new Promise((resolve) => setTimeout(resolve, 1500));
+            },
+        },
+    ];
+}

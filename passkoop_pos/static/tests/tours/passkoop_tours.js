@@ -195,3 +195,25 @@ registry.category("web_tour.tours").add("passkoop_block_at_payment", {
             PaymentScreen.isShown(),
         ].flat(),
 });
+
+registry.category("web_tour.tours").add("passkoop_walkthrough", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-partner"),
+            Passkoop.chooseCoop("Hendaya"),
+            Passkoop.findVisitor("Mathilde", "Mathilde Etcheverry"),
+            Passkoop.statusIs("Member terms"),
+            Passkoop.screenshot("1-visitor-dialog"),
+            Passkoop.welcome(),
+            ProductScreen.totalAmountIs("8.00"),
+            Passkoop.screenshot("2-member-prices"),
+            pay(),
+            ReceiptScreen.isShown(),
+            Passkoop.receiptSays("member terms"),
+            Passkoop.screenshot("3-receipt"),
+        ].flat(),
+});
