@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 from unittest.mock import patch
 
+from odoo import fields
 from odoo.modules.module import get_module_path
 from odoo.tests import tagged
 from odoo.tests.common import ChromeBrowser
@@ -149,6 +150,40 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
         paid = self.order_of(claire).filtered(lambda o: o.state == "paid")
         self.assertEqual(len(paid), 1)
         self.assertEqual(claire.passkoop_check()["visit_count"], 3)
+
+    def test_register_search_and_anonymous_visit(self):
+        from dateutil.relativedelta import relativedelta  # noqa: PLC0415
+
+        self.trial_visitor(
+            "Ancienne Visiteuse",
+            0,
+            passkoop_registration_date=fields.Date.today() - relativedelta(years=3),
+        )
+        self.env["ir.config_parameter"].sudo().set_param(
+            "point_of_sale.limited_customer_count", 1
+        )
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_register_search_anonymous")
+        lea = self.env["res.partner"].search([("name", "=", "Léa Martin")])
+        self.assertRecordValues(
+            lea,
+            [
+                {
+                    "email": "lea@example.org",
+                    "passkoop_visitor_type": "trial",
+                    "passkoop_consent": True,
+                    "company_id": self.company.id,
+                }
+            ],
+        )
+        self.assertEqual(
+            self.hendaya.anonymous_partner_id.name, "Visitors – HendayaKoop"
+        )
+
+    def test_till_for_partner_coop_members_only(self):
+        self.main_pos_config.passkoop_welcome_trial = False
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_partner_only_till")
 
     def test_walkthrough_screenshots(self):
         """The screenshots of readme/USAGE.md, taken on the cashier's path.

@@ -217,3 +217,76 @@ registry.category("web_tour.tours").add("passkoop_walkthrough", {
             Passkoop.screenshot("3-receipt"),
         ].flat(),
 });
+
+registry.category("web_tour.tours").add("passkoop_register_search_anonymous", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            // A visitor the till does not hold (seen long ago) is found on the server.
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-trial"),
+            {
+                content: "type the name of a visitor the till does not hold",
+                trigger: ".passkoop-visitor-search",
+                run: "edit Ancienne",
+            },
+            {
+                content: "nobody among the visitors the till holds",
+                trigger: ".passkoop-visitor-dialog:not(:has(.passkoop-candidate))",
+            },
+            {
+                content: "ask the server",
+                trigger: ".passkoop-search-server",
+                run: "click",
+            },
+            {
+                content: "the server found her",
+                trigger: '.passkoop-candidate:contains("Ancienne Visiteuse")',
+                run: "click",
+            },
+            Passkoop.statusIs("Trial visit 1 of 3"),
+            // A new visitor registered in place, with her consent.
+            {
+                content: "look for a new visitor",
+                trigger: ".passkoop-visitor-search",
+                run: "edit Léa Martin",
+            },
+            {content: "register her", trigger: ".passkoop-register", run: "click"},
+            {
+                content: "her email",
+                trigger: ".passkoop-registration input[placeholder^='Email']",
+                run: "edit lea@example.org",
+            },
+            {content: "she agrees", trigger: ".passkoop-consent", run: "click"},
+            {content: "save her", trigger: ".passkoop-save-visitor", run: "click"},
+            Passkoop.statusIs("Trial visit 1 of 3"),
+            Passkoop.welcome(),
+            ProductScreen.customerIsSelected("Léa Martin"),
+            // A traveller from a trust-mode coop, anonymously.
+            Chrome.createFloatingOrder(),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-partner"),
+            Passkoop.chooseCoop("Hendaya"),
+            {content: "anonymous visit", trigger: ".passkoop-anonymous", run: "click"},
+            Passkoop.statusIs("Member terms"),
+            Passkoop.welcome(),
+            ProductScreen.customerIsSelected("Visitors – HendayaKoop"),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("passkoop_partner_only_till", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            Passkoop.clickVisitorButton(),
+            {
+                content: "this till welcomes members of partner coops only",
+                trigger: ".passkoop-visitor-dialog:not(:has(.passkoop-type-trial))",
+            },
+            Passkoop.chooseCoop("Hendaya"),
+            Passkoop.findVisitor("Mathilde", "Mathilde Etcheverry"),
+            Passkoop.statusIs("Member terms"),
+        ].flat(),
+});
