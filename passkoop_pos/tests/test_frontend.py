@@ -111,6 +111,17 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
         self.assertTrue(order.passkoop_override)
         self.assertTrue(order.passkoop_visit_id.over_limit)
 
+    def test_limit_that_only_warns(self):
+        self.company.passkoop_trial_policy_id.sudo().write(
+            {"max_visits": 2, "limit_action": "warn"}
+        )
+        nico = self.trial_visitor("Nico Larralde", 2)
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_warn")
+        order = self.order_of(nico)
+        self.assertFalse(order.passkoop_override)
+        self.assertTrue(order.passkoop_visit_id.over_limit)
+
     def test_trial_visits_counted_by_the_till(self):
         claire = self.trial_visitor("Claire Muller", 2, email="claire@example.org")
         self.main_pos_config.with_user(self.pos_user).open_ui()

@@ -290,3 +290,23 @@ registry.category("web_tour.tours").add("passkoop_partner_only_till", {
             Passkoop.statusIs("Member terms"),
         ].flat(),
 });
+
+registry.category("web_tour.tours").add("passkoop_warn", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-trial"),
+            Passkoop.findVisitor("Nico", "Nico Larralde"),
+            Passkoop.statusIs("Limit reached: 2 of 2 visits."),
+            Passkoop.welcome(),
+            pay(),
+            {
+                content: "the till warns and goes on",
+                trigger: '.o_notification:contains("Limit reached: 2 of 2 visits.")',
+            },
+            ReceiptScreen.isShown(),
+        ].flat(),
+});
