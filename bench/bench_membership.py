@@ -7,27 +7,18 @@ addons, and prints its figures.
 import sys
 from pathlib import Path
 
-from odoo_runner import ADDONS, create_db, drop_db, run_odoo, template_db, unique_db
+from odoo_runner import addons_database, run_odoo
 
 SHELL = (Path(__file__).parent / "membership_shell.py").read_text()
 
 
 def main():
-    db = unique_db("passkoop_bench")
-    create_db(db, template=template_db())
-    try:
-        rc, lines = run_odoo(
-            db, "-i", ",".join(ADDONS), "--without-demo=all", "--stop-after-init"
-        )
-        if rc:
-            sys.exit("\n".join(lines[-30:]))
+    with addons_database("passkoop_bench") as db:
         rc, lines = run_odoo(
             db, "--no-http", "--log-level=warn", command="shell", stdin=SHELL
         )
-        print("\n".join(line for line in lines if "security risk" not in line))
-        return rc
-    finally:
-        drop_db(db)
+    print("\n".join(line for line in lines if "security risk" not in line))
+    return rc
 
 
 if __name__ == "__main__":

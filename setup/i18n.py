@@ -3,15 +3,7 @@
 import sys
 
 import polib
-from odoo_runner import (
-    ADDONS,
-    PROJECT,
-    create_db,
-    drop_db,
-    run_odoo,
-    template_db,
-    unique_db,
-)
+from odoo_runner import ADDONS, PROJECT, addons_database, run_odoo
 
 # Words written alike in French: fr.po leaves their msgstr empty (OCA's po format).
 SAME_IN_FRENCH = {
@@ -62,17 +54,8 @@ def untranslated(addon):
 
 
 def main():
-    db = unique_db("passkoop_i18n")
-    create_db(db, template=template_db())
-    try:
-        rc, lines = run_odoo(
-            db, "-i", ",".join(ADDONS), "--without-demo=all", "--stop-after-init"
-        )
-        if rc:
-            sys.exit("\n".join(lines[-30:]))
+    with addons_database("passkoop_i18n") as db:
         export_pots(db)
-    finally:
-        drop_db(db)
     missing = {addon: untranslated(addon) for addon in ADDONS}
     for addon, msgids in missing.items():
         for msgid in msgids:

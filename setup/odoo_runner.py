@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -160,3 +161,23 @@ def template_db():
         )
     rename_db(building, name)
     return name
+
+
+class OdooError(RuntimeError):
+    """odoo-bin failed; the message is the end of its log."""
+
+
+@contextmanager
+def addons_database(prefix):
+    """A scratch copy of the template with both addons installed, dropped afterwards."""
+    db = unique_db(prefix)
+    create_db(db, template=template_db())
+    try:
+        rc, lines = run_odoo(
+            db, "-i", ",".join(ADDONS), "--without-demo=all", "--stop-after-init"
+        )
+        if rc:
+            raise OdooError("\n".join(lines[-30:]))
+        yield db
+    finally:
+        drop_db(db)

@@ -3,34 +3,18 @@
 import polib
 import pytest
 from i18n import SAME_IN_FRENCH, export_pots
-from odoo_runner import (
-    ADDONS,
-    PROJECT,
-    create_db,
-    drop_db,
-    run_odoo,
-    template_db,
-    unique_db,
-)
+from odoo_runner import ADDONS, PROJECT, addons_database
 
 
 @pytest.fixture(scope="module")
 def fresh_pots(tmp_path_factory, monkeypatch_module):
     """The .pot files Odoo exports from the current code, written aside."""
-    db = unique_db("passkoop_pytest_i18n")
-    create_db(db, template=template_db())
-    try:
-        rc, lines = run_odoo(
-            db, "-i", ",".join(ADDONS), "--without-demo=all", "--stop-after-init"
-        )
-        assert rc == 0, "\n".join(lines[-30:])
-        out = tmp_path_factory.mktemp("pots")
-        for addon in ADDONS:
-            (out / addon / "i18n").mkdir(parents=True)
-        monkeypatch_module.setattr("i18n.PROJECT", out)
+    out = tmp_path_factory.mktemp("pots")
+    for addon in ADDONS:
+        (out / addon / "i18n").mkdir(parents=True)
+    monkeypatch_module.setattr("i18n.PROJECT", out)
+    with addons_database("passkoop_pytest_i18n") as db:
         export_pots(db)
-    finally:
-        drop_db(db)
     return {
         addon: polib.pofile(str(out / addon / "i18n" / f"{addon}.pot"))
         for addon in ADDONS
