@@ -22,6 +22,7 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/passkoop_menus.xml",
+        "report/passkoop_visit_report_views.xml",
     ],
     "demo": [
         "demo/passkoop_coop_demo.xml",

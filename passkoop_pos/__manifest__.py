@@ -16,6 +16,7 @@
         "security/passkoop_pos_security.xml",
         "views/pos_order_views.xml",
         "views/res_config_settings_views.xml",
+        "report/passkoop_visit_report_views.xml",
     ],
     "assets": {
         "point_of_sale._assets_pos": [

@@ -149,6 +149,15 @@ class PasskoopCoop(models.Model):
         }
         return action
 
+    def action_view_sales_analysis(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "passkoop_membership.action_passkoop_visit_report"
+        )
+        action["domain"] = [("coop_id", "=", self.id)]
+        action["context"] = {"pivot_row_groupby": ["date:month"]}
+        return action
+
     def action_view_visits(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(

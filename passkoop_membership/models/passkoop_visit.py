@@ -1,6 +1,6 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from .passkoop_policy import VISITOR_TYPES
@@ -48,6 +48,16 @@ class PasskoopVisit(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+
+    def init(self):
+        # The analysis groups the visits that count by company and month.
+        tools.create_index(
+            self.env.cr,
+            "passkoop_visit_company_date_done_index",
+            self._table,
+            ["company_id", "date"],
+            where="state = 'done'",
+        )
 
     @api.depends("partner_id", "date")
     def _compute_display_name(self):

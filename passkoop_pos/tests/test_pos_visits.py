@@ -130,6 +130,15 @@ class TestPosVisits(TestPoSCommon):
         self.assertFalse(refund.passkoop_visit_id)
         self.assertEqual(self.claire.passkoop_check()["visit_count"], 0)
 
+    def test_analysis_deducts_partial_refunds_and_names_the_till(self):
+        order, _data, _result = self.visitor_order(self.claire)  # 2 x 4.0
+        self.refund(order, 1)
+        report = self.env["passkoop.visit.report"].sudo()  # an administrator reads it
+        row = report.search([("partner_id", "=", self.claire.id)])
+        self.assertRecordValues(row, [{"amount": 4.0, "config_id": self.config.id}])
+        self.refund(order, 1)
+        self.assertFalse(report.search([("partner_id", "=", self.claire.id)]))
+
     def test_till_loads_the_visitors_it_may_meet(self):
         # A busy coop: the till preloads only its most frequent customers.
         self.env["ir.config_parameter"].sudo().set_param(
