@@ -21,15 +21,16 @@ class PasskoopVisitReport(models.Model):
             """
             %s
             LEFT JOIN pos_order o ON o.id = v.pos_order_id
-            LEFT JOIN LATERAL (
-                SELECT SUM(refund_line.price_subtotal_incl) AS amount
+            LEFT JOIN (
+                SELECT sold_line.order_id,
+                       SUM(refund_line.price_subtotal_incl) AS amount
                   FROM pos_order_line refund_line
                   JOIN pos_order_line sold_line
                     ON sold_line.id = refund_line.refunded_orderline_id
                   JOIN pos_order refund_order ON refund_order.id = refund_line.order_id
-                 WHERE sold_line.order_id = v.pos_order_id
-                   AND refund_order.state IN ('paid', 'done', 'invoiced')
-            ) refund ON true
+                 WHERE refund_order.state IN ('paid', 'done', 'invoiced')
+              GROUP BY sold_line.order_id
+            ) refund ON refund.order_id = v.pos_order_id
             """,
             super()._from(),
         )
