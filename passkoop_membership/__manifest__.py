@@ -24,6 +24,11 @@
         "views/passkoop_menus.xml",
         "report/passkoop_visit_report_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "passkoop_membership/static/tests/tours/**/*",
+        ],
+    },
     "demo": [
         "demo/passkoop_coop_demo.xml",
         "demo/res_partner_demo.xml",

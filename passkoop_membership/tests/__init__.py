@@ -6,3 +6,4 @@ from . import test_security
 from . import test_performance
 from . import test_settings
 from . import test_visit_report
+from . import test_ui

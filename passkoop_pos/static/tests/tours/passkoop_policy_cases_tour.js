@@ -1,6 +1,5 @@
 import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
-import {passkoopEvaluate} from "@passkoop_pos/app/passkoop_rule";
 import {registry} from "@web/core/registry";
 
 const {DateTime} = luxon;
@@ -13,6 +12,10 @@ const {DateTime} = luxon;
  * @returns {String[]} what differs
  */
 function mismatches(kase, today) {
+    // Looked up in the till's page: this file is also loaded with the back office.
+    const {passkoopEvaluate} = odoo.loader.modules.get(
+        "@passkoop_pos/app/passkoop_rule"
+    );
     const visitor = kase.visitor;
     const registered = today.minus({days: visitor.registered_days_ago || 0});
     const result = passkoopEvaluate({

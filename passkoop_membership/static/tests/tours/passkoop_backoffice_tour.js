@@ -1,0 +1,41 @@
+import {registry} from "@web/core/registry";
+
+registry.category("web_tour.tours").add("passkoop_visitor_sales_views", {
+    steps: () => [
+        {content: "the analysis opens as a pivot table", trigger: ".o_pivot table"},
+        {
+            content: "its rows are the partner coops",
+            trigger: '.o_pivot th:contains("HendayaKoop")',
+        },
+        {
+            content: "switch to the graph",
+            trigger: ".o_switch_view.o_graph",
+            run: "click",
+        },
+        {content: "the graph is drawn", trigger: ".o_graph_renderer canvas"},
+        {content: "switch to the list", trigger: ".o_switch_view.o_list", run: "click"},
+        {
+            content: "the visits are listed",
+            trigger: '.o_list_view td:contains("Mathilde")',
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("passkoop_coop_form", {
+    steps: () => [
+        {
+            content: "open HendayaKoop",
+            trigger: '.o_list_view td:contains("HendayaKoop")',
+            run: "click",
+        },
+        {
+            content: "its visits are counted",
+            trigger: '.oe_stat_button:contains("Visits")',
+        },
+        {
+            content: "its agreement is shown",
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Active")',
+        },
+        {content: "its history is kept", trigger: ".o-mail-Chatter"},
+    ],
+});
