@@ -27,6 +27,17 @@ class ResCompany(models.Model):
         "non-members, 20 % unless your statutes say otherwise.",
     )
 
+    passkoop_cap_partner = fields.Boolean(
+        string="Partner-coop members count as non-members",
+        default=True,
+        help="Sales to members of partner coops count toward the non-member cap.",
+    )
+    passkoop_cap_trial = fields.Boolean(
+        string="Trial visitors count as non-members",
+        default=True,
+        help="Sales to discovery / trial visitors count toward the non-member cap.",
+    )
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
@@ -73,3 +84,66 @@ class ResCompany(models.Model):
                         "company_id": company.id,
                     }
                 )
+
+    def _passkoop_total_sales(self, date_from, date_to):
+        """Sales of the period, taxes included: customer invoices less credit notes."""
+        self.ensure_one()
+        groups = (
+            self.env["account.move"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", self.id),
+                    ("state", "=", "posted"),
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                    ("invoice_date", ">=", date_from),
+                    ("invoice_date", "<=", date_to),
+                ],
+                [],
+                ["amount_total_signed:sum"],
+            )
+        )
+        return groups[0][0] or 0.0
+
+    def _passkoop_nonmember_share(self, date=None):
+        """Loi 1947, art. 3: the fiscal year's sales to visitors against the cap."""
+        self.ensure_one()
+        fiscal_year = self.compute_fiscalyear_dates(
+            date or fields.Date.context_today(self)
+        )
+        date_from, date_to = fiscal_year["date_from"], fiscal_year["date_to"]
+        types = [
+            visitor_type
+            for visitor_type, counted in (
+                ("partner", self.passkoop_cap_partner),
+                ("trial", self.passkoop_cap_trial),
+            )
+            if counted
+        ]
+        [(visitor_sales,)] = (
+            self.env["passkoop.visit.report"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", self.id),
+                    ("visitor_type", "in", types),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                [],
+                ["amount:sum"],
+            )
+        )
+        visitor_sales = visitor_sales or 0.0
+        total = self._passkoop_total_sales(date_from, date_to)
+        share = 100.0 * visitor_sales / total if total else 0.0
+        return {
+            "date_from": date_from,
+            "date_to": date_to,
+            "total_sales": total,
+            "visitor_sales": visitor_sales,
+            "share": share,
+            "cap": self.passkoop_nonmember_cap,
+            # Warn once 80 % of the cap is used.
+            "warning": share >= 0.8 * self.passkoop_nonmember_cap,
+        }

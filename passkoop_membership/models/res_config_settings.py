@@ -1,6 +1,6 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -25,3 +25,23 @@ class ResConfigSettings(models.TransientModel):
     passkoop_nonmember_cap = fields.Float(
         related="company_id.passkoop_nonmember_cap", readonly=False
     )
+    passkoop_cap_partner = fields.Boolean(
+        related="company_id.passkoop_cap_partner", readonly=False
+    )
+    passkoop_cap_trial = fields.Boolean(
+        related="company_id.passkoop_cap_trial", readonly=False
+    )
+    passkoop_nonmember_share = fields.Float(
+        string="Non-member share this fiscal year (%)",
+        compute="_compute_passkoop_nonmember_share",
+    )
+    passkoop_nonmember_warning = fields.Boolean(
+        string="Cap nearly reached", compute="_compute_passkoop_nonmember_share"
+    )
+
+    @api.depends("company_id")
+    def _compute_passkoop_nonmember_share(self):
+        for settings in self:
+            share = settings.company_id._passkoop_nonmember_share()
+            settings.passkoop_nonmember_share = share["share"]
+            settings.passkoop_nonmember_warning = share["warning"]

@@ -7,3 +7,4 @@ from . import test_performance
 from . import test_settings
 from . import test_visit_report
 from . import test_ui
+from . import test_nonmember_cap

@@ -1,6 +1,8 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from datetime import timedelta
+
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -12,3 +14,24 @@ class ResCompany(models.Model):
             "passkoop_partner_policy_id",
             "passkoop_trial_policy_id",
         ]
+
+    def _passkoop_total_sales(self, date_from, date_to):
+        """Plus the till's sales not invoiced (invoices are counted already)."""
+        total = super()._passkoop_total_sales(date_from, date_to)
+        start = fields.Datetime.to_datetime(date_from)
+        end = fields.Datetime.to_datetime(date_to) + timedelta(days=1)
+        [(pos_sales,)] = (
+            self.env["pos.order"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", self.id),
+                    ("state", "in", ("paid", "done")),
+                    ("date_order", ">=", start),
+                    ("date_order", "<", end),
+                ],
+                [],
+                ["amount_total:sum"],
+            )
+        )
+        return total + (pos_sales or 0.0)

@@ -139,6 +139,15 @@ class TestPosVisits(TestPoSCommon):
         self.refund(order, 1)
         self.assertFalse(report.search([("partner_id", "=", self.claire.id)]))
 
+    def test_till_sales_count_in_the_non_member_share(self):
+        self.visitor_order(self.claire)  # 8.0 to a visitor
+        self.sync(self.env["res.partner"].create({"name": "A member"}))  # 8.0
+        share = self.env.company._passkoop_nonmember_share()
+        self.assertEqual(
+            (share["total_sales"], share["visitor_sales"], share["share"]),
+            (16.0, 8.0, 50.0),
+        )
+
     def test_till_loads_the_visitors_it_may_meet(self):
         # A busy coop: the till preloads only its most frequent customers.
         self.env["ir.config_parameter"].sudo().set_param(

@@ -1,0 +1,61 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import Form, freeze_time, tagged
+
+from .common import PasskoopCase
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-06-15")
+class TestNonMemberCap(PasskoopCase):
+    """Loi 1947, art. 3: the fiscal year's sales to visitors against the cap."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        customer = cls.env["res.partner"].create({"name": "A member"})
+        cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": customer.id,
+                "invoice_date": "2026-03-01",
+                "invoice_line_ids": [
+                    (0, 0, {"name": "Groceries", "price_unit": 1000.0, "tax_ids": []})
+                ],
+            }
+        ).action_post()
+        cls.make_visitor("Mathilde").passkoop_register_visit(
+            amount=150.0, date="2026-02-01"
+        )
+        trial = cls.make_visitor("Claire", visitor_type="trial")
+        trial.passkoop_register_visit(amount=50.0, date="2026-05-01")
+        # Last fiscal year: not counted.
+        trial.passkoop_register_visit(amount=500.0, date="2025-12-31")
+
+    def test_share_of_the_fiscal_year(self):
+        share = self.company._passkoop_nonmember_share()
+        self.assertEqual(str(share["date_from"]), "2026-01-01")
+        self.assertEqual(
+            (
+                share["total_sales"],
+                share["visitor_sales"],
+                share["share"],
+                share["cap"],
+            ),
+            (1000.0, 200.0, 20.0, 20.0),
+        )
+        self.assertTrue(share["warning"])
+
+    def test_which_visitors_count_is_a_setting(self):
+        self.company.passkoop_cap_trial = False
+        share = self.company._passkoop_nonmember_share()
+        self.assertEqual((share["visitor_sales"], share["share"]), (150.0, 15.0))
+        self.assertFalse(share["warning"])  # below 80 % of 20 %
+
+    def test_settings_show_the_share_and_warn(self):
+        settings = Form(self.env["res.config.settings"])
+        self.assertEqual(settings.passkoop_nonmember_share, 20.0)
+        self.assertTrue(settings.passkoop_nonmember_warning)
+        settings.passkoop_nonmember_cap = 30.0
+        settings.save().execute()
+        self.assertFalse(self.company._passkoop_nonmember_share()["warning"])
