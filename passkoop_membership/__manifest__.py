@@ -23,6 +23,8 @@
         "views/res_config_settings_views.xml",
         "views/passkoop_menus.xml",
         "report/passkoop_visit_report_views.xml",
+        "report/passkoop_visitors_sheet.xml",
+        "wizard/passkoop_network_export_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

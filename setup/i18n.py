@@ -7,6 +7,9 @@ from odoo_runner import ADDONS, PROJECT, addons_database, run_odoo
 
 # Words written alike in French: fr.po leaves their msgstr empty (OCA's po format).
 SAME_IN_FRENCH = {
+    "CSV",
+    "Excel (XLSX)",
+    "Format",
     "Code",
     "Configuration",
     "Contact",

@@ -1,0 +1,1 @@
+from . import passkoop_network_export
