@@ -22,11 +22,15 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/passkoop_menus.xml",
+        "views/passkoop_dashboard_views.xml",
         "report/passkoop_visit_report_views.xml",
         "report/passkoop_visitors_sheet.xml",
         "wizard/passkoop_network_export_views.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "passkoop_membership/static/src/dashboard/**/*",
+        ],
         "web.assets_tests": [
             "passkoop_membership/static/tests/tours/**/*",
         ],

@@ -35,3 +35,15 @@ class TestBackOfficeViews(HttpCase):
             "passkoop_coop_form",
             login="admin",
         )
+
+    def test_dashboard(self):
+        claire = self.env["res.partner"].create(
+            {"name": "Claire", "passkoop_visitor_type": "trial"}
+        )
+        claire.passkoop_register_visit(amount=5.0)  # 2 left of the default 3...
+        claire.passkoop_register_visit(amount=5.0)  # ...then 1: close to the limit
+        self.start_tour(
+            "/odoo/action-passkoop_membership.action_passkoop_dashboard",
+            "passkoop_dashboard",
+            login="admin",
+        )

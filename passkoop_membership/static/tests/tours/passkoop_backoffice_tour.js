@@ -39,3 +39,29 @@ registry.category("web_tour.tours").add("passkoop_coop_form", {
         {content: "its history is kept", trigger: ".o-mail-Chatter"},
     ],
 });
+
+registry.category("web_tour.tours").add("passkoop_dashboard", {
+    steps: () => [
+        {
+            content: "this month's visits are counted",
+            trigger: '.passkoop-kpi-visits:contains("3")',
+        },
+        {
+            content: "each coop has its bar",
+            trigger: '.passkoop-coop-bar:contains("HendayaKoop")',
+        },
+        {
+            content: "the cap gauge is drawn",
+            trigger: ".passkoop-cap-gauge .progress-bar",
+        },
+        {
+            content: "the visitor one visit from the limit is listed",
+            trigger: '.passkoop-close-visitor:contains("Claire")',
+            run: "click",
+        },
+        {
+            content: "her contact opens",
+            trigger: '.o_breadcrumb:contains("Claire")',
+        },
+    ],
+});
