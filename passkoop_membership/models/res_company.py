@@ -86,7 +86,8 @@ class ResCompany(models.Model):
                 )
 
     def _passkoop_total_sales(self, date_from, date_to):
-        """Sales of the period, taxes included: customer invoices less credit notes."""
+        """Sales of the period, taxes included: customer invoices less credit notes,
+        plus the visits recorded by hand (those sales are recorded nowhere else)."""
         self.ensure_one()
         groups = (
             self.env["account.move"]
@@ -103,7 +104,26 @@ class ResCompany(models.Model):
                 ["amount_total_signed:sum"],
             )
         )
-        return groups[0][0] or 0.0
+        invoiced = groups[0][0] or 0.0
+        [(by_hand,)] = (
+            self.env["passkoop.visit.report"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", self.id),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                    *self._passkoop_visits_by_hand_domain(),
+                ],
+                [],
+                ["amount:sum"],
+            )
+        )
+        return invoiced + (by_hand or 0.0)
+
+    def _passkoop_visits_by_hand_domain(self):
+        """The visits entered by hand (paper sheets): without a till, all of them."""
+        return []
 
     def _passkoop_nonmember_share(self, date=None):
         """Loi 1947, art. 3: the fiscal year's sales to visitors against the cap."""

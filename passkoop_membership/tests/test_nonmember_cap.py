@@ -35,26 +35,23 @@ class TestNonMemberCap(PasskoopCase):
     def test_share_of_the_fiscal_year(self):
         share = self.company._passkoop_nonmember_share()
         self.assertEqual(str(share["date_from"]), "2026-01-01")
+        # The visits entered by hand are sales too: 1,000 invoiced + 200.
         self.assertEqual(
-            (
-                share["total_sales"],
-                share["visitor_sales"],
-                share["share"],
-                share["cap"],
-            ),
-            (1000.0, 200.0, 20.0, 20.0),
+            (share["total_sales"], share["visitor_sales"], share["cap"]),
+            (1200.0, 200.0, 20.0),
         )
-        self.assertTrue(share["warning"])
+        self.assertAlmostEqual(share["share"], 16.67, places=2)
+        self.assertTrue(share["warning"])  # 80 % of a 20 % cap is 16 %
 
     def test_which_visitors_count_is_a_setting(self):
         self.company.passkoop_cap_trial = False
         share = self.company._passkoop_nonmember_share()
-        self.assertEqual((share["visitor_sales"], share["share"]), (150.0, 15.0))
+        self.assertEqual((share["visitor_sales"], share["share"]), (150.0, 12.5))
         self.assertFalse(share["warning"])  # below 80 % of 20 %
 
     def test_settings_show_the_share_and_warn(self):
         settings = Form(self.env["res.config.settings"])
-        self.assertEqual(settings.passkoop_nonmember_share, 20.0)
+        self.assertAlmostEqual(settings.passkoop_nonmember_share, 16.67, places=2)
         self.assertTrue(settings.passkoop_nonmember_warning)
         settings.passkoop_nonmember_cap = 30.0
         settings.save().execute()

@@ -35,3 +35,7 @@ class ResCompany(models.Model):
             )
         )
         return total + (pos_sales or 0.0)
+
+    def _passkoop_visits_by_hand_domain(self):
+        # A till's visits are in the till's sales already.
+        return [("config_id", "=", False)]
