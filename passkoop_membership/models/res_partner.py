@@ -226,6 +226,8 @@ class ResPartner(models.Model):
 
     def _passkoop_visit_counts(self):
         """Done visits per visitor, in one query whatever the number of visitors."""
+        if not self:
+            return {}  # e.g. the till's batches of contacts who are not visitors
         return dict(
             self.env["passkoop.visit"]
             .sudo()

@@ -1,3 +1,4 @@
+from . import passkoop_pos_load
 from . import passkoop_coop
 from . import passkoop_policy
 from . import passkoop_visit

@@ -5,14 +5,7 @@ from odoo import api, models
 
 class PasskoopCoop(models.Model):
     _name = "passkoop.coop"
-    _inherit = ["passkoop.coop", "pos.load.mixin"]
-
-    @api.model
-    def _load_pos_data_domain(self, data):
-        # Every coop of the company, so that the till can say why a visitor of a
-        # suspended coop is refused; the dialog offers the active ones.
-        config = self.env["pos.config"].browse(data["pos.config"]["data"][0]["id"])
-        return [("company_id", "=", config.company_id.id)]
+    _inherit = ["passkoop.coop", "passkoop.pos.load.mixin"]
 
     @api.model
     def _load_pos_data_fields(self, config_id):

@@ -5,12 +5,7 @@ from odoo import api, models
 
 class PasskoopPolicy(models.Model):
     _name = "passkoop.policy"
-    _inherit = ["passkoop.policy", "pos.load.mixin"]
-
-    @api.model
-    def _load_pos_data_domain(self, data):
-        config = self.env["pos.config"].browse(data["pos.config"]["data"][0]["id"])
-        return [("company_id", "=", config.company_id.id)]
+    _inherit = ["passkoop.policy", "passkoop.pos.load.mixin"]
 
     @api.model
     def _load_pos_data_fields(self, config_id):

@@ -1,6 +1,6 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PosConfig(models.Model):
@@ -23,3 +23,9 @@ class PosConfig(models.Model):
         help="The till loads every visitor registered or seen in these last months, "
         "so that it finds them when the internet is down.",
     )
+
+    @api.model
+    def _passkoop_loading_config(self, data):
+        """The till whose data is loading, if it welcomes visitors (else empty)."""
+        config = self.browse(data["pos.config"]["data"][0]["id"])
+        return config.filtered("passkoop_enabled")

@@ -11,8 +11,8 @@ class ProductPricelist(models.Model):
     def _load_pos_data_domain(self, data):
         """Also the member price lists the policies apply to visitors."""
         domain = super()._load_pos_data_domain(data)
-        config = self.env["pos.config"].browse(data["pos.config"]["data"][0]["id"])
-        if not config.passkoop_enabled:
+        config = self.env["pos.config"]._passkoop_loading_config(data)
+        if not config:
             return domain
         policies = self.env["passkoop.policy"].search(
             [("company_id", "=", config.company_id.id)]

@@ -24,8 +24,8 @@ class ResPartner(models.Model):
     def _load_pos_data_domain(self, data):
         """Also the visitors the till may meet: registered or seen lately."""
         domain = super()._load_pos_data_domain(data)
-        config = self.env["pos.config"].browse(data["pos.config"]["data"][0]["id"])
-        if not config.passkoop_enabled:
+        config = self.env["pos.config"]._passkoop_loading_config(data)
+        if not config:
             return domain
         since = fields.Date.context_today(self) - relativedelta(
             months=config.passkoop_visitor_months
