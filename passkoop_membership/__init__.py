@@ -1,3 +1,5 @@
+from . import controllers
 from . import models
+from . import tools
 from . import report
 from . import wizard

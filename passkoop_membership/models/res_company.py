@@ -1,6 +1,12 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+from datetime import UTC, datetime
+
 from odoo import api, fields, models, tools
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import card_format
 
 
 class ResCompany(models.Model):
@@ -38,6 +44,16 @@ class ResCompany(models.Model):
         help="Sales to discovery / trial visitors count toward the non-member cap.",
     )
 
+    passkoop_code = fields.Char(
+        string="Pass'Koop code",
+        copy=False,
+        help="Your coop's code in the Pass'Koop network, printed on your members' "
+        "cards (2 to 16 capital letters or digits, e.g. HENDAYAKOOP).",
+    )
+    passkoop_signing_key_ids = fields.One2many(
+        "passkoop.signing.key", "company_id", string="Pass'Koop signing keys"
+    )
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
@@ -45,9 +61,141 @@ class ResCompany(models.Model):
         return companies
 
     def write(self, vals):
+        if vals.get("passkoop_code"):
+            vals["passkoop_code"] = vals["passkoop_code"].strip().upper()
         if {"passkoop_partner_policy_id", "passkoop_trial_policy_id"} & set(vals):
             self.env.registry.clear_cache()
         return super().write(vals)
+
+    @api.constrains("passkoop_code")
+    def _check_passkoop_code(self):
+        for company in self.filtered("passkoop_code"):
+            if not card_format.CODE_RE.fullmatch(company.passkoop_code):
+                raise ValidationError(
+                    self.env._(
+                        "The Pass'Koop code %(code)s is not valid: use 2 to 16 "
+                        "capital letters or digits, e.g. HENDAYAKOOP.",
+                        code=company.passkoop_code,
+                    )
+                )
+
+    # ------------------------------------------------------- signing keys
+
+    def passkoop_generate_key(self):
+        """Add a new signing key to the company; return its key id (K1, K2…).
+
+        The newest key valid today signs the next cards; older keys stay valid
+        for the cards they signed until they are retired.
+        """
+        self.ensure_one()
+        keys = self.env["passkoop.signing.key"].sudo()
+        numbers = [
+            int(kid[1:])
+            for kid in keys.search([("company_id", "=", self.id)]).mapped("kid")
+            if re.fullmatch(r"K[0-9]{1,7}", kid)
+        ]
+        kid = f"K{max(numbers, default=0) + 1}"
+        seed = card_format.generate_seed()
+        keys.create(
+            {
+                "kid": kid,
+                "public_key": card_format.b32encode(card_format.public_key(seed)),
+                "private_key": card_format.b32encode(seed),
+                "valid_from": fields.Date.context_today(self),
+                "company_id": self.id,
+            }
+        )
+        return kid
+
+    def _passkoop_signing_key(self):
+        """The key that signs today (generated the first time), as superuser."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        keys = (
+            self.env["passkoop.signing.key"]
+            .sudo()
+            .search([("company_id", "=", self.id)], order="id desc")
+        )
+        key = next((key for key in keys if key._is_valid_on(today)), None)
+        if key is None:
+            kid = self.passkoop_generate_key()
+            key = keys.search([("company_id", "=", self.id), ("kid", "=", kid)])
+        return key
+
+    def _passkoop_require_code(self):
+        self.ensure_one()
+        if not self.passkoop_code:
+            raise UserError(
+                self.env._(
+                    "Set your coop's Pass'Koop code in Settings first: it is "
+                    "printed on every card."
+                )
+            )
+
+    def passkoop_export_directory(self):
+        """This company's signed directory entry (JWS text, card-format.md)."""
+        self.ensure_one()
+        self._passkoop_require_code()
+        today = fields.Date.context_today(self)
+        signer = self._passkoop_signing_key()
+        keys = signer.search(
+            [
+                ("company_id", "=", self.id),
+                "|",
+                ("valid_until", "=", False),
+                ("valid_until", ">=", today),
+            ]
+        )
+        revoked = (
+            self.env["passkoop.card"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.id),
+                    ("state", "=", "revoked"),
+                    ("valid_until", ">=", today),
+                ],
+                order="serial",
+            )
+        )
+        payload = {
+            "format": card_format.ENTRY_FORMAT,
+            "code": self.passkoop_code,
+            "name": self.name,
+            "city": self.city or "",
+            "country": self.country_id.code or "",
+            "email": self.email or "",
+            "website": self.website or "",
+            "url": f"{self.get_base_url()}/passkoop/directory.jws"
+            f"?code={self.passkoop_code}",
+            "keys": keys._entry_values(),
+            "revoked": revoked.mapped("serial"),
+            "welcome": self._passkoop_welcome(),
+            "issued_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        }
+        return card_format.entry_document(signer._seed(), signer.kid, payload)
+
+    def _passkoop_welcome(self):
+        """The entry's summary of how this coop welcomes visitors."""
+        company = self.sudo()
+        partner, trial = (
+            company.passkoop_partner_policy_id,
+            company.passkoop_trial_policy_id,
+        )
+        # The entry is read by other coops: in the company's own language.
+        _ = self.with_context(lang=company.partner_id.lang or self.env.lang).env._
+        summary = {
+            "member_terms": _("Members of partner coops shop on member terms."),
+            "limited": _(
+                "Members of partner coops may shop a limited number of times."
+            ),
+            "refused": _("Members of partner coops may not shop here."),
+        }
+        return {
+            "partner": partner.mode or "refused",
+            "trial": trial.mode or "refused",
+            "summary": summary[partner.mode or "refused"],
+        }
 
     @tools.ormcache("self.id")
     def _passkoop_default_policy_ids(self):

@@ -31,6 +31,7 @@ class ResConfigSettings(models.TransientModel):
     passkoop_cap_trial = fields.Boolean(
         related="company_id.passkoop_cap_trial", readonly=False
     )
+    passkoop_code = fields.Char(related="company_id.passkoop_code", readonly=False)
     passkoop_nonmember_share = fields.Float(
         string="Non-member share this fiscal year (%)",
         compute="_compute_passkoop_nonmember_share",

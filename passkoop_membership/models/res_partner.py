@@ -1,12 +1,15 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.mail import single_email_re
 
+from ..tools import card_format
 from .passkoop_policy import VISITOR_TYPES
 
 STATUSES = [
@@ -64,6 +67,11 @@ class ResPartner(models.Model):
     passkoop_status_text = fields.Char(
         string="Status details", compute="_compute_passkoop_status"
     )
+
+    passkoop_card_ids = fields.One2many(
+        "passkoop.card", "partner_id", string="Pass'Koop cards"
+    )
+    passkoop_card_count = fields.Integer(compute="_compute_passkoop_card_count")
 
     # ------------------------------------------------------------------ checks
 
@@ -198,7 +206,9 @@ class ResPartner(models.Model):
                 "incomplete", _("The membership number at the home coop is required.")
             )
         if policy.proof == "signed_card":
-            return refuse("incomplete", _("A signed Pass'Koop card is required."))
+            card = self._passkoop_card_proof(today)
+            if card:
+                return refuse("incomplete", card)
         if policy.registration_required and not (self.name and self.email):
             return refuse("incomplete", _("Registration is required: name and email."))
         if policy.max_visits and visit_count >= policy.max_visits:
@@ -223,6 +233,24 @@ class ResPartner(models.Model):
         if result["visits_left"] == 1:
             result["status"] = "last_visit"
         return result
+
+    def _passkoop_card_proof(self, today):
+        """Why the visitor's card does not prove membership of their home coop
+        (empty when it does): the token they showed is kept as their card number."""
+        _ = self.env._
+        if not self.passkoop_card_ref:
+            return _("A signed Pass'Koop card is required: scan the visitor's card.")
+        card = self.with_company(
+            self.company_id or self.env.company
+        ).passkoop_verify_card(self.passkoop_card_ref, today)
+        if not card["valid"]:
+            return card["reason"]
+        if card["coop_id"] != self.passkoop_coop_id.id:
+            return _(
+                "The card is not of %(coop)s, the visitor's home coop.",
+                coop=self.passkoop_coop_id.name,
+            )
+        return ""
 
     def _passkoop_visit_counts(self):
         """Done visits per visitor, in one query whatever the number of visitors."""
@@ -368,3 +396,193 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    # ---------------------------------------------- Pass'Koop cards
+
+    def _compute_passkoop_card_count(self):
+        counts = dict(
+            self.env["passkoop.card"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.passkoop_card_count = counts.get(partner, 0)
+
+    def _passkoop_card_member_ref(self):
+        """The membership number printed on the card: the contact's reference."""
+        self.ensure_one()
+        ref = (self.ref or str(self.id)).strip().upper().replace(" ", "-")
+        if not card_format.MEMBER_RE.fullmatch(ref):
+            raise UserError(
+                self.env._(
+                    "The reference %(ref)s of %(name)s cannot be printed on a card: "
+                    "use up to 32 letters, digits or dashes.",
+                    ref=self.ref,
+                    name=self.display_name,
+                )
+            )
+        return ref
+
+    def passkoop_issue_card(self, valid_until=None):
+        """Issue a signed card to this member of the current company.
+
+        Valid until ``valid_until``, else the end of the membership, else one
+        year; the member's previous card is revoked.
+        """
+        self.ensure_one()
+        _ = self.env._
+        company = self.env.company
+        if self.passkoop_visitor_type:
+            raise UserError(
+                _(
+                    "%(name)s is a visitor: cards are for your own members.",
+                    name=self.display_name,
+                )
+            )
+        if self.company_id and self.company_id != company:
+            raise UserError(
+                _(
+                    "%(name)s belongs to %(company)s, not to %(current)s.",
+                    name=self.display_name,
+                    company=self.company_id.name,
+                    current=company.name,
+                )
+            )
+        company._passkoop_require_code()
+        today = fields.Date.context_today(self)
+        if valid_until:
+            valid_until = fields.Date.to_date(valid_until)
+        elif self.membership_stop and self.membership_stop >= today:
+            valid_until = self.membership_stop
+        else:
+            valid_until = today + relativedelta(years=1)
+        if valid_until < today:
+            raise UserError(_("A card cannot end before today."))
+        member_ref = self._passkoop_card_member_ref()
+        key = company._passkoop_signing_key()
+        serial = self.env["ir.sequence"].sudo().next_by_code("passkoop.card")
+        self.passkoop_card_ids.filtered(
+            lambda c: c.state == "active" and c.company_id == company
+        ).action_revoke()
+        return self.env["passkoop.card"].create(
+            {
+                "partner_id": self.id,
+                "serial": serial,
+                "member_ref": member_ref,
+                "valid_until": valid_until,
+                "key_id": key.id,
+                "company_id": company.id,
+                "token": card_format.card_token(
+                    key._seed(),
+                    company.passkoop_code,
+                    key.kid,
+                    serial,
+                    member_ref,
+                    valid_until,
+                ),
+            }
+        )
+
+    def action_passkoop_issue_cards(self):
+        """Issue a card to each chosen member (from the form or in batch)."""
+        cards = self.env["passkoop.card"]
+        for partner in self:
+            cards |= partner.passkoop_issue_card()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "passkoop_membership.action_passkoop_cards"
+        )
+        action["domain"] = [("id", "in", cards.ids)]
+        return action
+
+    def action_passkoop_view_cards(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "passkoop_membership.action_passkoop_cards"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        return action
+
+    @api.model
+    def passkoop_verify_card(self, token, today=None):
+        """Check a card token against the partner coops' entries (card-format.md).
+
+        Returns valid, reason_code, reason, coop_id, member_ref, serial,
+        valid_until and partner_id; never raises on bad input.
+        """
+        if isinstance(today, str):
+            try:
+                today = fields.Date.to_date(today)
+            except ValueError:
+                today = None
+        if not isinstance(today, date):
+            today = fields.Date.context_today(self)
+        card = card_format.parse_card(token)
+        result = {
+            "valid": False,
+            "reason_code": "malformed",
+            "coop_id": False,
+            "member_ref": card.member if card else None,
+            "serial": card.serial if card else None,
+            "valid_until": fields.Date.to_string(card.until) if card else None,
+            "partner_id": False,
+        }
+        if card:
+            coop = (
+                self.env["passkoop.coop"]
+                .sudo()
+                .search(
+                    [
+                        ("code", "=", card.issuer),
+                        ("company_id", "=", self.env.company.id),
+                        ("key_ids.state", "=", "trusted"),
+                    ],
+                    limit=1,
+                )
+            )
+            result["reason_code"] = coop._passkoop_card_reason(card, today)
+            result["coop_id"] = coop.id
+            if coop:
+                result["partner_id"] = (
+                    self.sudo()
+                    .search(
+                        [
+                            ("passkoop_coop_id", "=", coop.id),
+                            ("passkoop_member_ref", "=ilike", card.member),
+                            ("company_id", "=", self.env.company.id),
+                        ],
+                        limit=1,
+                    )
+                    .id
+                )
+        result["valid"] = result["reason_code"] == "ok"
+        result["reason"] = self._passkoop_card_reason_text(result, card)
+        return result
+
+    def _passkoop_card_reason_text(self, result, card):
+        _ = self.env._
+        coop = self.env["passkoop.coop"].sudo().browse(result["coop_id"])
+        code = result["reason_code"]
+        if code == "ok":
+            return _(
+                "Member of %(coop)s, card valid until %(date)s",
+                coop=coop.name,
+                date=format_date(self.env, card.until),
+            )
+        return {
+            "malformed": lambda: _("This is not a Pass'Koop card."),
+            "unknown_issuer": lambda: _(
+                "Unknown coop %(code)s: import its directory entry.", code=card.issuer
+            ),
+            "unknown_key": lambda: _(
+                "Card signed with a key of %(coop)s that is unknown or no longer "
+                "valid: update its directory entry.",
+                coop=coop.name,
+            ),
+            "bad_signature": lambda: _(
+                "The card's signature is wrong: it was altered or forged."
+            ),
+            "expired": lambda: _(
+                "Card expired on %(date)s.", date=format_date(self.env, card.until)
+            ),
+            "revoked": lambda: _("Card revoked by its coop."),
+        }[code]()

@@ -11,3 +11,4 @@ from . import test_nonmember_cap
 from . import test_network_export
 from . import test_visitors_sheet
 from . import test_dashboard
+from . import test_card

@@ -1,0 +1,120 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import io
+
+import qrcode
+import qrcode.image.svg
+
+from odoo import fields, models, tools
+
+
+class PasskoopCard(models.Model):
+    """A Pass'Koop card the company issued to one of its own members."""
+
+    _name = "passkoop.card"
+    _description = "Pass'Koop card"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+    _rec_name = "serial"
+    _check_company_auto = True
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Member",
+        required=True,
+        index=True,
+        readonly=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    serial = fields.Char(required=True, readonly=True, copy=False)
+    member_ref = fields.Char(
+        string="Membership number",
+        required=True,
+        readonly=True,
+        help="The number partner coops see on the card.",
+    )
+    token = fields.Char(
+        required=True,
+        readonly=True,
+        copy=False,
+        help="What the QR code holds, signed by your coop.",
+    )
+    key_id = fields.Many2one(
+        "passkoop.signing.key", string="Signed with", readonly=True, check_company=True
+    )
+    valid_until = fields.Date(required=True, readonly=True)
+    state = fields.Selection(
+        [("active", "Active"), ("revoked", "Revoked")],
+        required=True,
+        default="active",
+        readonly=True,
+        tracking=True,
+    )
+    revoke_date = fields.Date(readonly=True)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        readonly=True,
+        default=lambda self: self.env.company,
+    )
+
+    _sql_constraints = [
+        (
+            "serial_company_unique",
+            "unique(company_id, serial)",
+            "A card serial is used once per company.",
+        )
+    ]
+
+    def action_revoke(self):
+        """Withdraw the cards (lost card, member left): the next directory entry
+        lists them and partner coops refuse them."""
+        today = fields.Date.context_today(self)
+        for card in self.filtered(lambda c: c.state == "active"):
+            card.write({"state": "revoked", "revoke_date": today})
+        return True
+
+    def action_send_by_email(self):
+        """Open the email to the member with their card and its phone link."""
+        self.ensure_one()
+        template = self.env.ref("passkoop_membership.mail_template_passkoop_card")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+            },
+        }
+
+    def _qr_svg(self):
+        """The token as an SVG QR code, in alphanumeric mode (card-format.md)."""
+        self.ensure_one()
+        code = qrcode.QRCode(
+            error_correction=qrcode.constants.ERROR_CORRECT_M,
+            border=2,
+            image_factory=qrcode.image.svg.SvgPathImage,
+        )
+        code.add_data(self.token, optimize=0)
+        buffer = io.BytesIO()
+        code.make_image().save(buffer)
+        return buffer.getvalue()
+
+    def _qr_data_uri(self):
+        return "data:image/svg+xml;base64," + base64.b64encode(self._qr_svg()).decode()
+
+    def _access_hash(self):
+        """The signature of the member's link to their card page."""
+        self.ensure_one()
+        return tools.hmac(self.env(su=True), "passkoop-card", (self.id, self.token))
+
+    def _page_url(self):
+        self.ensure_one()
+        return f"{self.get_base_url()}/passkoop/card/{self.id}/{self._access_hash()}"

@@ -1,0 +1,323 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Partner coops' directory entries: importing them with the trust rules of
+card-format.md, and checking their members' cards."""
+
+import re
+from datetime import datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import card_format
+
+MAX_DOCUMENT = 2_000_000  # characters: 340 coops' worth of revoked cards fit easily
+
+
+class PasskoopCoop(models.Model):
+    _inherit = "passkoop.coop"
+
+    key_ids = fields.One2many("passkoop.coop.key", "coop_id", string="Keys")
+    revoked_serials = fields.Text(
+        readonly=True, help="The card serials this coop withdrew, one per line."
+    )
+    revoked_count = fields.Integer(
+        string="Revoked cards", compute="_compute_revoked_count"
+    )
+    directory_issued_at = fields.Datetime(
+        string="Entry issued on",
+        readonly=True,
+        copy=False,
+        help="When the coop signed the directory entry held here.",
+    )
+    directory_url = fields.Char(
+        string="Directory entry URL", help="Where the coop publishes its entry."
+    )
+    welcome_summary = fields.Char(
+        string="How they welcome visitors", readonly=True, copy=False
+    )
+    directory_pending = fields.Text(
+        string="Entry waiting for confirmation",
+        readonly=True,
+        copy=False,
+        groups="passkoop_membership.group_passkoop_manager",
+    )
+    has_pending_entry = fields.Boolean(compute="_compute_has_pending_entry")
+
+    @api.depends("revoked_serials")
+    def _compute_revoked_count(self):
+        for coop in self:
+            coop.revoked_count = len((coop.revoked_serials or "").split())
+
+    @api.depends("key_ids.state")
+    def _compute_has_pending_entry(self):
+        for coop in self:
+            coop.has_pending_entry = "pending" in coop.key_ids.mapped("state")
+
+    # ------------------------------------------------------------ importing
+
+    @api.model
+    def passkoop_import_directory(self, document):
+        """Create or update the current company's coop from a directory entry.
+
+        The first import trusts the entry's keys; later ones apply only when
+        signed by a key already trusted, else they wait for an administrator
+        (``action_confirm_directory``); an older entry never replaces a newer.
+        """
+        entry, signer = self._passkoop_read_entry(document)
+        coop = self.with_context(active_test=False).search(
+            [("code", "=", entry["code"]), ("company_id", "=", self.env.company.id)],
+            limit=1,
+        )
+        trusted = coop.key_ids.filtered(lambda k: k.state == "trusted")
+        if not coop:
+            coop = self.create(
+                {
+                    "name": entry["name"],
+                    "code": entry["code"],
+                    "company_id": self.env.company.id,
+                }
+            )
+        elif trusted and not trusted.filtered(
+            lambda k: k.kid == signer["kid"]
+            and k.public_key == signer["public_key"]
+            and card_format.valid_on(k, entry["issued_at"].date())
+        ):
+            coop._passkoop_hold_entry(document, entry)
+            return coop
+        coop._passkoop_apply_entry(document, entry)
+        return coop
+
+    def _passkoop_apply_entry(self, document, entry):
+        self.ensure_one()
+        if self.directory_issued_at and entry["issued_at"] < self.directory_issued_at:
+            self.message_post(
+                body=self.env._(
+                    "Directory entry of %(date)s ignored: the one held is newer.",
+                    date=fields.Datetime.to_string(entry["issued_at"]),
+                )
+            )
+            return
+        country = self.env["res.country"].search(
+            [("code", "=", entry["country"])], limit=1
+        )
+        self.write(
+            {
+                "name": entry["name"],
+                "city": entry["city"] or self.city,
+                "country_id": country.id or self.country_id.id,
+                "email": entry["email"] or self.email,
+                "website": entry["website"] or self.website,
+                "directory_url": self.directory_url or entry["url"],
+                "revoked_serials": "\n".join(entry["revoked"]),
+                "directory_issued_at": entry["issued_at"],
+                "welcome_summary": entry["welcome"],
+                "key_ids": [fields.Command.clear()]
+                + [
+                    fields.Command.create({**key, "state": "trusted"})
+                    for key in entry["keys"]
+                ],
+            }
+        )
+        self.sudo().directory_pending = False
+
+    def _passkoop_hold_entry(self, document, entry):
+        """An entry not signed by a key trusted for this coop: its new keys are
+        shown with their fingerprints, and nothing applies before an
+        administrator confirms it."""
+        self.ensure_one()
+        trusted = {(k.kid, k.public_key) for k in self.key_ids if k.state == "trusted"}
+        pending = self.key_ids.filtered(lambda k: k.state == "pending")
+        self.write(
+            {
+                "key_ids": [fields.Command.unlink(key.id) for key in pending]
+                + [
+                    fields.Command.create({**key, "state": "pending"})
+                    for key in entry["keys"]
+                    if (key["kid"], key["public_key"]) not in trusted
+                ]
+            }
+        )
+        self.sudo().directory_pending = document
+        self.message_post(
+            body=self.env._(
+                "New directory entry signed by a key you do not trust yet: compare "
+                "the new keys' fingerprints with what %(coop)s tells you by another "
+                "channel, then confirm it.",
+                coop=self.name,
+            )
+        )
+
+    def action_confirm_directory(self):
+        """The administrator trusts the entry that waits (the coop's new keys)."""
+        for coop in self.filtered("has_pending_entry"):
+            document = coop.sudo().directory_pending
+            entry, _signer = coop._passkoop_read_entry(document)
+            coop._passkoop_apply_entry(document, entry)
+            coop.key_ids.filtered(lambda k: k.state == "pending").unlink()
+            coop.message_post(body=self.env._("New keys confirmed."))
+        return True
+
+    def action_discard_directory(self):
+        for coop in self.filtered("has_pending_entry"):
+            coop.key_ids.filtered(lambda k: k.state == "pending").unlink()
+            coop.sudo().directory_pending = False
+            coop.message_post(body=self.env._("New keys refused."))
+        return True
+
+    @api.model
+    def _passkoop_read_entry(self, document):
+        """The entry's values and the key that signed it; UserError if the
+        document is not a well-formed entry that its own key signed."""
+        reader = _EntryReader(self.env)
+        _ = self.env._
+        if isinstance(document, str | bytes) and len(document) > MAX_DOCUMENT:
+            raise reader.invalid(_("the file is too large."))
+        try:
+            header, payload, signing_input, signature = card_format.read_document(
+                document
+            )
+        except (ValueError, UnicodeDecodeError) as error:
+            raise reader.invalid(_("it is not a signed JWS document.")) from error
+        if header.get("typ") not in (None, card_format.ENTRY_TYPE):
+            raise reader.invalid(_("its type is %(typ)s.", typ=header.get("typ")))
+        if payload.get("format") != card_format.ENTRY_FORMAT:
+            raise reader.invalid(
+                _("its format is not %(f)s.", f=card_format.ENTRY_FORMAT)
+            )
+        entry = reader.entry(payload)
+        signer = next((k for k in entry["keys"] if k["kid"] == header["kid"]), None)
+        if signer is None:
+            raise reader.invalid(_("it is signed with a key it does not list."))
+        if not card_format.valid_on(
+            signer, entry["issued_at"].date()
+        ) or not card_format.verify(
+            card_format.b32decode(signer["public_key"]), signing_input, signature
+        ):
+            raise reader.invalid(_("its signature does not verify."))
+        return entry, signer
+
+    # ------------------------------------------------------------- checking
+
+    def _passkoop_card_reason(self, card, today):
+        """The verifier's reason_code for a well-formed card of this coop."""
+        if not self:
+            return "unknown_issuer"
+        key = self.key_ids.filtered(
+            lambda k: k.state == "trusted" and k.kid == card.kid
+        )[:1]
+        if not key or not key._is_valid_on(today):
+            return "unknown_key"
+        if not card_format.verify(
+            card_format.b32decode(key.public_key), card.signed, card.signature
+        ):
+            return "bad_signature"
+        if today > card.until:
+            return "expired"
+        if card.serial in (self.revoked_serials or "").split():
+            return "revoked"
+        return "ok"
+
+
+class _EntryReader:
+    """Checks a directory entry's payload field by field, in the user's words."""
+
+    def __init__(self, env):
+        self._ = env._
+
+    def invalid(self, detail):
+        return UserError(
+            self._(
+                "This is not a valid Pass'Koop directory entry: %(detail)s",
+                detail=detail,
+            )
+        )
+
+    def entry(self, payload):
+        _ = self._
+        code = self.text(payload, "code", required=True, size=16)
+        if not card_format.CODE_RE.fullmatch(code):
+            raise self.invalid(_("the code %(code)s is not valid.", code=code))
+        try:
+            issued_at = datetime.strptime(
+                self.text(payload, "issued_at", required=True), "%Y-%m-%dT%H:%M:%SZ"
+            )
+        except ValueError as error:
+            raise self.invalid(_("issued_at is not a UTC time.")) from error
+        revoked = payload.get("revoked", [])
+        if not isinstance(revoked, list) or not all(
+            isinstance(serial, str) and card_format.SERIAL_RE.fullmatch(serial)
+            for serial in revoked
+        ):
+            raise self.invalid(_("its list of revoked cards is wrong."))
+        welcome = payload.get("welcome")
+        summary = welcome.get("summary") if isinstance(welcome, dict) else None
+        return {
+            "code": code,
+            "name": self.text(payload, "name", required=True),
+            "city": self.text(payload, "city"),
+            "country": self.text(payload, "country", size=2).upper(),
+            "email": self.text(payload, "email"),
+            "website": self.text(payload, "website"),
+            "url": self.text(payload, "url", size=2048),
+            "keys": self.keys(payload.get("keys")),
+            "revoked": sorted(set(revoked)),
+            "welcome": summary[:512] if isinstance(summary, str) else "",
+            "issued_at": issued_at,
+        }
+
+    def text(self, payload, name, required=False, size=256):
+        value = payload.get(name)
+        if value is None and not required:
+            return ""
+        if (
+            not isinstance(value, str)
+            or len(value) > size
+            or (required and not value.strip())
+        ):
+            raise self.invalid(
+                self._("the field %(field)s is missing or wrong.", field=name)
+            )
+        return value.strip()
+
+    def day(self, value, field):
+        if value is None:
+            return None
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError(value)
+            return fields.Date.to_date(value)
+        except (TypeError, ValueError) as error:
+            raise self.invalid(
+                self._("%(field)s is not a date (YYYY-MM-DD).", field=field)
+            ) from error
+
+    def keys(self, keys):
+        _ = self._
+        if not isinstance(keys, list) or not keys or len(keys) > 100:
+            raise self.invalid(_("it lists no keys."))
+        entry_keys = []
+        for key in keys:
+            if not isinstance(key, dict) or not card_format.KID_RE.fullmatch(
+                str(key.get("kid"))
+            ):
+                raise self.invalid(_("a key has no valid key id."))
+            try:
+                raw = card_format.b32decode(key.get("public_key"))
+            except ValueError:
+                raw = b""
+            if len(raw) != 32:
+                raise self.invalid(
+                    _("the key %(kid)s is not a 32-byte Ed25519 key.", kid=key["kid"])
+                )
+            entry_keys.append(
+                {
+                    "kid": key["kid"],
+                    "public_key": key["public_key"],
+                    "valid_from": self.day(key.get("valid_from"), "valid_from"),
+                    "valid_until": self.day(key.get("valid_until"), "valid_until"),
+                }
+            )
+        if len({key["kid"] for key in entry_keys}) != len(entry_keys):
+            raise self.invalid(_("two keys have the same key id."))
+        return entry_keys
