@@ -20,5 +20,5 @@ module.exports = [
         },
     },
     {files: ["**/tests/**/*.json"], rules: {}},
-    {ignores: ["node_modules/**"]},
+    {ignores: ["node_modules/**", "**/static/lib/**"]},
 ];

@@ -42,5 +42,6 @@
     "demo": [
         "demo/passkoop_coop_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/passkoop_card_demo.xml",
     ],
 }

@@ -20,6 +20,7 @@
     ],
     "assets": {
         "point_of_sale._assets_pos": [
+            "passkoop_pos/static/lib/tweetnacl/nacl-fast.min.js",
             "passkoop_pos/static/src/**/*",
         ],
         "web.assets_tests": [

@@ -23,8 +23,9 @@ def rst_inline(text):
         text,
         flags=re.MULTILINE,
     )
-    # Markdown's _emphasis_ (as prettier writes it) is a reference in rst.
-    text = re.sub(r"(?<!\w)_([^_\n]+)_(?!\w)", r"*\1*", text)
+    # Markdown's _emphasis_ (as prettier writes it, across a line end too) is a
+    # reference in rst.
+    text = re.sub(r"(?<!\w)_([^_\n]+(?:\n[^_\n]+)?)_(?!\w)", r"*\1*", text)
     return text.replace("`", "``")
 
 

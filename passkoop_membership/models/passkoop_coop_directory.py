@@ -197,6 +197,48 @@ class PasskoopCoop(models.Model):
             raise reader.invalid(_("its signature does not verify."))
         return entry, signer
 
+    @api.model
+    def _passkoop_demo_cards(self, visitor_ids, member_ids):
+        """Demo data: a partner coop's entry and card, and cards of our own.
+
+        HendayaKoop's key is made here and thrown away, as if HendayaKoop held it:
+        its entry is imported as a partner's would be, and its visitors' cards
+        (member numbers taken from their profiles) are signed with it.
+        """
+        today = fields.Date.context_today(self)
+        seed = card_format.generate_seed()
+        hendaya = self.env.ref("passkoop_membership.coop_hendayakoop_demo")
+        entry = {
+            "format": card_format.ENTRY_FORMAT,
+            "code": hendaya.code,
+            "name": hendaya.name,
+            "city": hendaya.city,
+            "country": "FR",
+            "keys": [
+                {
+                    "kid": "K1",
+                    "public_key": card_format.b32encode(card_format.public_key(seed)),
+                    "valid_from": fields.Date.to_string(today),
+                    "valid_until": None,
+                }
+            ],
+            "revoked": [],
+            "welcome": {"summary": "Members of partner coops shop on member terms."},
+            "issued_at": fields.Datetime.now().strftime("%Y-%m-%dT%H:%M:%SZ"),
+        }
+        self.passkoop_import_directory(card_format.entry_document(seed, "K1", entry))
+        for serial, visitor in enumerate(self.env["res.partner"].browse(visitor_ids)):
+            visitor.passkoop_card_ref = card_format.card_token(
+                seed,
+                hendaya.code,
+                "K1",
+                f"{serial + 1:06d}",
+                visitor.passkoop_member_ref,
+                today.replace(year=today.year + 1, month=12, day=31),
+            )
+        for member in self.env["res.partner"].browse(member_ids):
+            member.passkoop_issue_card()
+
     # ------------------------------------------------------------- checking
 
     def _passkoop_card_reason(self, card, today):

@@ -12,6 +12,16 @@ from odoo.tools.mail import single_email_re
 from ..tools import card_format
 from .passkoop_policy import VISITOR_TYPES
 
+CARD_CHECKS = [
+    ("ok", "Valid"),
+    ("malformed", "Not a Pass'Koop card"),
+    ("unknown_issuer", "Unknown coop"),
+    ("unknown_key", "Unknown key"),
+    ("bad_signature", "Wrong signature"),
+    ("expired", "Expired"),
+    ("revoked", "Revoked"),
+]
+
 STATUSES = [
     ("can_shop", "Can shop"),
     ("last_visit", "Last trial visit"),
@@ -557,6 +567,43 @@ class ResPartner(models.Model):
         result["valid"] = result["reason_code"] == "ok"
         result["reason"] = self._passkoop_card_reason_text(result, card)
         return result
+
+    @api.model
+    def _passkoop_visitor_from_card(self, check, token):
+        """The visitor a checked card names: found by coop and membership number,
+        else registered with nothing more than the card says."""
+        coop = self.env["passkoop.coop"].sudo().browse(check["coop_id"])
+        visitor = self.browse(check["partner_id"])
+        if not visitor:
+            visitor = self.sudo().create(
+                {
+                    "name": self.env._(
+                        "%(coop)s member %(ref)s",
+                        coop=coop.name,
+                        ref=check["member_ref"],
+                    ),
+                    "passkoop_visitor_type": "partner",
+                    "passkoop_coop_id": coop.id,
+                    "passkoop_member_ref": check["member_ref"],
+                    "company_id": coop.company_id.id,
+                }
+            )
+        if check["valid"]:
+            visitor._passkoop_take_card(check, token)
+        return visitor
+
+    def _passkoop_take_card(self, check, token):
+        """Keep a valid card as the visitor's card number (the signed_card proof),
+        if it is the card of this visitor: same coop, same membership number."""
+        self.ensure_one()
+        own = self.passkoop_coop_id.id == check["coop_id"] and (
+            (self.passkoop_member_ref or check["member_ref"]).upper()
+            == check["member_ref"]
+        )
+        if own and self.passkoop_card_ref != token:
+            self.sudo().write(
+                {"passkoop_card_ref": token, "passkoop_member_ref": check["member_ref"]}
+            )
 
     def _passkoop_card_reason_text(self, result, card):
         _ = self.env._

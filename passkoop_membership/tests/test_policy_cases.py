@@ -11,6 +11,11 @@ from .common import PasskoopCase
 TODAY = date(2026, 3, 15)
 
 
+def load_card_vectors():
+    with file_open("passkoop_membership/static/tests/card_vectors.json") as vectors:
+        return json.load(vectors)
+
+
 def load_cases():
     with file_open("passkoop_membership/static/tests/policy_cases.json") as cases:
         return json.load(cases)["cases"]
@@ -27,6 +32,10 @@ class TestPolicyCases(PasskoopCase):
             policy = policy.create({"name": case["name"], **case["policy"]})
         visitor_vals = dict(case["visitor"])
         visitor_type = visitor_vals.pop("visitor_type")
+        card, card_coop = (
+            visitor_vals.pop("card", None),
+            visitor_vals.pop("card_coop", None),
+        )
         days_ago = visitor_vals.pop("registered_days_ago", 0)
         vals = {
             "passkoop_registration_date": TODAY - timedelta(days=days_ago),
@@ -36,10 +45,26 @@ class TestPolicyCases(PasskoopCase):
             vals["name"] = vals.pop("passkoop_name")
         if "email" in visitor_vals:
             vals["email"] = vals.pop("passkoop_email")
-        if case["coop"] is not None:
-            coop = self.env["passkoop.coop"].create(
-                {"name": case["name"][:40], "code": f"CASE{index}", **case["coop"]}
+        if card:
+            vectors = load_card_vectors()
+            issuer = self.env["passkoop.coop"].passkoop_import_directory(
+                vectors["directory"]["jws"]
             )
+            [vals["passkoop_card_ref"]] = [
+                vector["token"] for vector in vectors["cards"] if vector["name"] == card
+            ]
+            # Each case stands alone: an earlier case's visitor gives the card back.
+            self.env["res.partner"].search(
+                [("passkoop_card_ref", "=", vals["passkoop_card_ref"])]
+            ).passkoop_card_ref = False
+        if case["coop"] is not None:
+            if card and card_coop != "other":
+                coop = issuer  # the card's own coop
+                coop.write(case["coop"])
+            else:
+                coop = self.env["passkoop.coop"].create(
+                    {"name": case["name"][:40], "code": f"CASE{index}", **case["coop"]}
+                )
             coop.policy_id = policy if visitor_type == "partner" else False
             vals["passkoop_coop_id"] = coop.id
         if visitor_type == "trial":

@@ -1,5 +1,6 @@
 from . import passkoop_pos_load
 from . import passkoop_coop
+from . import passkoop_coop_key
 from . import passkoop_policy
 from . import passkoop_visit
 from . import pos_config

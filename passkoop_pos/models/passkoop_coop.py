@@ -18,6 +18,7 @@ class PasskoopCoop(models.Model):
             "active",
             "policy_id",
             "anonymous_partner_id",
+            "revoked_serials",
         ]
 
     def passkoop_anonymous_partner_id(self):

@@ -4,6 +4,7 @@ from odoo import fields, models
 from odoo.tools import float_compare
 
 from odoo.addons.passkoop_membership.models.passkoop_policy import VISITOR_TYPES
+from odoo.addons.passkoop_membership.models.res_partner import CARD_CHECKS
 
 
 class PosOrder(models.Model):
@@ -24,6 +25,21 @@ class PosOrder(models.Model):
         "passkoop.visit", string="Pass'Koop visit", readonly=True, copy=False
     )
 
+    passkoop_card_token = fields.Char(
+        string="Pass'Koop card scanned",
+        readonly=True,
+        copy=False,
+        help="The card the visitor showed at the till, checked again here.",
+    )
+    passkoop_card_check = fields.Selection(
+        CARD_CHECKS,
+        string="Card check on the server",
+        readonly=True,
+        copy=False,
+        help="What the server found when it checked the card again. Anything "
+        "but valid means the till accepted a card that does not hold.",
+    )
+
     def action_pos_order_paid(self):
         # Both the till's sync and the back office's payment wizard pass here.
         result = super().action_pos_order_paid()
@@ -36,6 +52,8 @@ class PosOrder(models.Model):
     def _passkoop_record_visit(self):
         """One visit per paid visitor order, however often the till sends it."""
         self.ensure_one()
+        if self.passkoop_card_token and not self.passkoop_card_check:
+            self._passkoop_check_card()
         visitor = self.partner_id
         if self.passkoop_visit_id or not (
             self.passkoop_visitor_type and visitor.passkoop_visitor_type
@@ -51,6 +69,26 @@ class PosOrder(models.Model):
             }
         )
         self.passkoop_visit_id = visit
+
+    def _passkoop_check_card(self):
+        """Check the scanned card again, whatever the till said: a visitor the
+        till registered from the card (offline too) is found or created here;
+        a card that fails is flagged on the order, the sale is kept."""
+        Partner = self.env["res.partner"].with_company(self.company_id)
+        check = Partner.passkoop_verify_card(
+            self.passkoop_card_token,
+            fields.Date.context_today(self, self.date_order),
+        )
+        vals = {"passkoop_card_check": check["reason_code"]}
+        if not self.partner_id.passkoop_visitor_type and check["coop_id"]:
+            vals["partner_id"] = Partner._passkoop_visitor_from_card(
+                check, self.passkoop_card_token
+            ).id
+            vals["passkoop_coop_id"] = check["coop_id"]
+            vals["passkoop_visitor_type"] = "partner"
+        elif check["valid"]:
+            self.partner_id._passkoop_take_card(check, self.passkoop_card_token)
+        self.write(vals)
 
     def _passkoop_cancel_visit_if_fully_refunded(self):
         """A visitor who brought everything back did not really visit."""

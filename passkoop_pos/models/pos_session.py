@@ -9,5 +9,5 @@ class PosSession(models.Model):
     def _load_pos_data_models(self, config_id):
         models_to_load = super()._load_pos_data_models(config_id)
         if self.env["pos.config"].browse(config_id).passkoop_enabled:
-            models_to_load += ["passkoop.policy", "passkoop.coop"]
+            models_to_load += ["passkoop.policy", "passkoop.coop", "passkoop.coop.key"]
         return models_to_load

@@ -59,3 +59,12 @@ class ResPartner(models.Model):
         if not vals.get("name"):
             raise UserError(self.env._("Give at least the visitor's name."))
         return self.create(vals).id
+
+    @api.model
+    def passkoop_register_from_card(self, token):
+        """For the till online: the visitor of a scanned card, found or registered
+        from the card alone; a card that does not verify is refused, in words."""
+        check = self.passkoop_verify_card(token)
+        if not check["valid"]:
+            raise UserError(check["reason"])
+        return self._passkoop_visitor_from_card(check, token).id

@@ -1,2 +1,5 @@
 from . import test_pos_visits
 from . import test_frontend
+from . import test_card_frontend
+from . import test_pos_cards
+from . import test_card_bench

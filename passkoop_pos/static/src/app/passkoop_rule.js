@@ -11,14 +11,16 @@ const {DateTime} = luxon;
 /**
  * @param {Object} args
  * @param {Object} args.visitor {visitor_type, member_ref, name, email, registration_date}
- * @param {Object|null} args.coop {name, agreement_state, active} or null
+ * @param {Object|null} args.coop {id, name, agreement_state, active} or null
  * @param {Object|null|undefined} args.policy passkoop.policy fields; null when none is
  *   configured, undefined when the partner is not a visitor
  * @param {Number} args.visitCount done visits that count
  * @param {DateTime} args.today the cashier's local date
+ * @param {Object|null} [args.card] the check of the card the visitor showed
+ *   ({valid, reason, coopId}), null when they showed none
  * @returns {Object} the passkoop_check() answer, plus `status`
  */
-export function passkoopEvaluate({visitor, coop, policy, visitCount, today}) {
+export function passkoopEvaluate({visitor, coop, policy, visitCount, today, card}) {
     const result = {
         allowed: true,
         action: "allow",
@@ -71,7 +73,10 @@ export function passkoopEvaluate({visitor, coop, policy, visitCount, today}) {
         );
     }
     if (policy.proof === "signed_card") {
-        return refuse("incomplete", _t("A signed Pass'Koop card is required."));
+        const missing = cardProofMissing(card, coop);
+        if (missing) {
+            return refuse("incomplete", missing);
+        }
     }
     if (policy.registration_required && !(visitor.name && visitor.email)) {
         return refuse("incomplete", _t("Registration is required: name and email."));
@@ -99,6 +104,28 @@ export function passkoopEvaluate({visitor, coop, policy, visitCount, today}) {
         result.status = "last_visit";
     }
     return result;
+}
+
+/**
+ * Why the card does not prove membership of the home coop (as the server's
+ * res.partner._passkoop_card_proof()), or "" when it does.
+ * @param {Object|null} card
+ * @param {Object|null} coop
+ * @returns {String}
+ */
+function cardProofMissing(card, coop) {
+    if (!card) {
+        return _t("A signed Pass'Koop card is required: scan the visitor's card.");
+    }
+    if (!card.valid) {
+        return card.reason;
+    }
+    if (card.coopId !== coop?.id) {
+        return _t("The card is not of %(coop)s, the visitor's home coop.", {
+            coop: coop?.name || "",
+        });
+    }
+    return "";
 }
 
 /**

@@ -11,8 +11,8 @@ patch(PaymentScreen.prototype, {
             return false;
         }
         const order = this.currentOrder;
-        const partner = order.get_partner();
-        if (!order.passkoop_visitor_type || !partner?.passkoop_visitor_type) {
+        const partner = this.pos.passkoopOrderVisitor(order);
+        if (!order.passkoop_visitor_type || !partner) {
             return true;
         }
         const check = this.pos.passkoopCheck(partner, order);

@@ -9,14 +9,16 @@ const {DateTime} = luxon;
  * (passkoop_membership/static/tests/policy_cases.json): one mismatch fails.
  * @param {Object} kase a case of the file
  * @param {DateTime} today
- * @returns {String[]} what differs
+ * @param {Object} vectors card_vectors.json, for the cases with a card
+ * @returns {Promise<String[]>} what differs
  */
-function mismatches(kase, today) {
+async function mismatches(kase, today, vectors) {
     // Looked up in the till's page: this file is also loaded with the back office.
     const {passkoopEvaluate} = odoo.loader.modules.get(
         "@passkoop_pos/app/passkoop_rule"
     );
     const visitor = kase.visitor;
+    const card = visitor.card ? await cardCheck(vectors, visitor, today) : null;
     const registered = today.minus({days: visitor.registered_days_ago || 0});
     const result = passkoopEvaluate({
         visitor: {
@@ -26,7 +28,7 @@ function mismatches(kase, today) {
             email: visitor.email || "",
             registration_date: registered.toISODate(),
         },
-        coop: kase.coop && {name: "A coop", active: true, ...kase.coop},
+        coop: kase.coop && {id: 1, name: "A coop", active: true, ...kase.coop},
         policy: kase.policy && {
             mode: "member_terms",
             max_visits: 0,
@@ -38,6 +40,7 @@ function mismatches(kase, today) {
         },
         visitCount: kase.visits,
         today,
+        card,
     });
     const expect = kase.expect;
     const expiry =
@@ -58,6 +61,35 @@ function mismatches(kase, today) {
         .map((key) => `${kase.name}: ${key} is ${got[key]}, expected ${wanted[key]}`);
 }
 
+/**
+ * The till's check of a case's card, against the vectors' directory entry; the
+ * card's coop is the visitor's (id 1) unless the case says "other".
+ * @param {Object} vectors
+ * @param {Object} visitor the case's visitor
+ * @param {DateTime} today
+ * @returns {Promise<Object>} the rule's card argument
+ */
+async function cardCheck(vectors, visitor, today) {
+    const {buildDirectory, cardReasonText, verifyCard} = odoo.loader.modules.get(
+        "@passkoop_pos/app/passkoop_card"
+    );
+    const entry = vectors.directory.entry;
+    const coop = {
+        id: visitor.card_coop === "other" ? 2 : 1,
+        name: entry.name,
+        code: entry.code,
+        revoked_serials: entry.revoked.join("\n"),
+    };
+    const keys = entry.keys.map((key) => ({...key, coop_id: coop}));
+    const {token} = vectors.cards.find((vector) => vector.name === visitor.card);
+    const result = await verifyCard(
+        token,
+        buildDirectory([coop], keys),
+        today.toISODate()
+    );
+    return {valid: result.valid, reason: cardReasonText(result), coopId: coop.id};
+}
+
 registry.category("web_tour.tours").add("passkoop_policy_cases", {
     steps: () =>
         [
@@ -67,12 +99,17 @@ registry.category("web_tour.tours").add("passkoop_policy_cases", {
                 content: "the till's rule decides every shared case as the server does",
                 trigger: "body",
                 run: async () => {
-                    const response = await fetch(
-                        "/passkoop_membership/static/tests/policy_cases.json"
-                    );
-                    const {cases} = await response.json();
+                    const load = async (name) =>
+                        (
+                            await fetch(`/passkoop_membership/static/tests/${name}`)
+                        ).json();
+                    const {cases} = await load("policy_cases.json");
+                    const vectors = await load("card_vectors.json");
                     const today = DateTime.now().startOf("day");
-                    const wrong = cases.flatMap((kase) => mismatches(kase, today));
+                    const wrong = [];
+                    for (const kase of cases) {
+                        wrong.push(...(await mismatches(kase, today, vectors)));
+                    }
                     if (cases.length < 20 || wrong.length) {
                         throw new Error(
                             `${cases.length} cases, ${wrong.length} wrong:\n${wrong.join("\n")}`

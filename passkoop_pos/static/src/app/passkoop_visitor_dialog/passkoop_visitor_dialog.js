@@ -14,16 +14,22 @@ export class PasskoopVisitorDialog extends Component {
     static components = {Dialog};
     static props = {
         partner: {type: Object, optional: true},
+        // A scanned card, checked: passkoopVerifyCard()'s answer.
+        card: {type: Object, optional: true},
         getPayload: Function,
         close: Function,
     };
 
     setup() {
         this.pos = usePos();
-        const partner = this.props.partner;
+        const card = this.props.card;
+        const partner =
+            this.props.partner || (card?.valid && this.pos.passkoopVisitorOfCard(card));
         this.state = useState({
-            type: partner?.passkoop_visitor_type || this.pos.passkoopVisitorTypes[0],
-            coopId: partner?.passkoop_coop_id?.id || false,
+            type: card
+                ? "partner"
+                : partner?.passkoop_visitor_type || this.pos.passkoopVisitorTypes[0],
+            coopId: partner?.passkoop_coop_id?.id || card?.coop?.id || false,
             coopQuery: "",
             query: "",
             selectedId: partner?.id || false,
@@ -31,7 +37,29 @@ export class PasskoopVisitorDialog extends Component {
             form: {name: "", email: "", member_ref: "", card_ref: "", consent: false},
             serverIds: [],
             message: "",
+            // The visitor of a valid card the till does not know: registered by the
+            // server (online) or when the order arrives (offline).
+            cardOnly: Boolean(card?.valid && !partner),
         });
+        if (this.state.cardOnly && !this.offline) {
+            this.registerFromCard();
+        }
+    }
+
+    /** The scanned card's holder, registered online from the card alone. */
+    async registerFromCard() {
+        try {
+            const partnerId = await this.pos.data.call(
+                "res.partner",
+                "passkoop_register_from_card",
+                [this.props.card.token]
+            );
+            const [partner] = await this.pos.data.read("res.partner", [partnerId]);
+            Object.assign(this.state, {cardOnly: false, selectedId: partner.id});
+        } catch {
+            // Offline, or refused by the server: the till's own check stands, and
+            // the server checks the card again when the order arrives.
+        }
     }
 
     get typeOptions() {
@@ -91,16 +119,37 @@ export class PasskoopVisitorDialog extends Component {
     }
 
     get selected() {
+        if (this.state.cardOnly) {
+            return this.pos.passkoopCardVisitor(this.props.card);
+        }
         return (
             this.state.selectedId &&
             this.pos.models["res.partner"].get(this.state.selectedId)
         );
     }
 
+    /** The scanned card, if it is the selected visitor's. */
+    get cardToken() {
+        const card = this.props.card;
+        const selected = this.selected;
+        const theirs =
+            card?.valid &&
+            selected &&
+            (selected.isCardOnly || this.pos.passkoopVisitorOfCard(card) === selected);
+        return theirs ? card.token : false;
+    }
+
+    get cardClass() {
+        return this.props.card?.valid ? "alert-success" : "alert-danger";
+    }
+
     get check() {
-        return (
-            this.selected && this.pos.passkoopCheck(this.selected, this.pos.get_order())
-        );
+        const selected = this.selected;
+        if (!selected) {
+            return false;
+        }
+        // The card just scanned counts as shown, before the order carries it.
+        return this.pos.passkoopCheck(selected, this.pos.get_order(), this.cardToken);
     }
 
     /** The policy a new visitor of this type (and coop) would get. */
@@ -152,6 +201,7 @@ export class PasskoopVisitorDialog extends Component {
 
     select(partner) {
         Object.assign(this.state, {
+            cardOnly: false,
             selectedId: partner.id,
             registering: false,
             message: "",
@@ -237,7 +287,7 @@ export class PasskoopVisitorDialog extends Component {
     }
 
     confirm() {
-        this.pos.passkoopWelcome(this.selected);
+        this.pos.passkoopWelcome(this.selected, this.cardToken);
         this.props.getPayload(this.selected);
         this.props.close();
     }

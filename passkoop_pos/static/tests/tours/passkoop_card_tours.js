@@ -1,0 +1,172 @@
+import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
+import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
+import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
+import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import {
+    cannotWelcome,
+    discard,
+    goOffline,
+    goOnlineAndSync,
+    receiptSays,
+    statusIs,
+    welcome,
+} from "@passkoop_pos/../tests/tours/passkoop_tour_utils";
+import {registry} from "@web/core/registry";
+import {scan_barcode} from "@point_of_sale/../tests/tours/utils/common";
+import {simulateBarCode} from "@barcodes/../tests/helpers";
+
+/**
+ * Scan a card the test issued: its token is known once the tour runs
+ * (window.passkoopTokens, set by the test before it starts the tour).
+ * @param {String} name
+ */
+function scanCard(name) {
+    return [
+        {
+            content: `scan the ${name} card`,
+            trigger: "body",
+            run: () => simulateBarCode([...window.passkoopTokens[name], "Enter"]),
+        },
+    ];
+}
+
+/**
+ * Every vector of card_vectors.json, checked by the till's verifier with WebCrypto
+ * and with the TweetNaCl fallback: one answer different from the file fails.
+ */
+registry.category("web_tour.tours").add("passkoop_card_vectors", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            {
+                content: "the till's verifier answers every vector as the file says",
+                trigger: "body",
+                run: async () => {
+                    const {buildDirectory, verifyCard, ed25519Implementation} =
+                        odoo.loader.modules.get("@passkoop_pos/app/passkoop_card");
+                    const response = await fetch(
+                        "/passkoop_membership/static/tests/card_vectors.json"
+                    );
+                    const vectors = await response.json();
+                    const entry = vectors.directory.entry;
+                    const coop = {
+                        id: 1,
+                        name: entry.name,
+                        code: entry.code,
+                        revoked_serials: entry.revoked.join("\n"),
+                    };
+                    const directory = buildDirectory(
+                        [coop],
+                        entry.keys.map((key) => ({...key, coop_id: coop}))
+                    );
+                    const wrong = [];
+                    for (const fallback of [false, true]) {
+                        for (const vector of vectors.cards) {
+                            const result = await verifyCard(
+                                vector.token,
+                                directory,
+                                vectors.today,
+                                {fallback}
+                            );
+                            if (result.reason_code !== vector.reason_code) {
+                                wrong.push(
+                                    `${vector.name} (${fallback ? "TweetNaCl" : ed25519Implementation()}): ${result.reason_code}`
+                                );
+                            }
+                        }
+                    }
+                    if (vectors.cards.length < 14 || wrong.length) {
+                        throw new Error(`wrong answers:\n${wrong.join("\n")}`);
+                    }
+                },
+            },
+        ].flat(),
+});
+
+/** A card of a partner coop, scanned while the internet is down. */
+registry.category("web_tour.tours").add("passkoop_card_offline", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            goOffline(),
+            // Garbage and a truncated QR code: said so, nothing else happens.
+            scan_barcode("PK1:COOPA:K1:0001"),
+            {
+                content: "a truncated card is not a card",
+                trigger: `.passkoop-card-check.alert-danger:contains("This is not a Pass'Koop card.")`,
+            },
+            cannotWelcome(),
+            discard(),
+            scanCard("revoked"),
+            {
+                content: "the revoked card is refused, in words",
+                trigger: `.passkoop-card-check.alert-danger:contains("Card revoked by its coop.")`,
+            },
+            cannotWelcome(),
+            discard(),
+            scanCard("valid"),
+            {
+                content: "the card is valid: the member of Coop A is named by it",
+                trigger: `.passkoop-card-check.alert-success:contains("Member of Coop A, card valid until")`,
+            },
+            statusIs("Member terms"),
+            welcome(),
+            ProductScreen.addOrderline("Organic Lentils", "1"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Bank"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            receiptSays("Coop A"),
+            goOnlineAndSync(),
+        ].flat(),
+});
+
+/** For bench/bench_cards.py: the till's verifier on 1,000 cards, timed. */
+registry.category("web_tour.tours").add("passkoop_card_bench", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            {
+                content: "verify 1,000 cards with each implementation",
+                trigger: "body",
+                run: async () => {
+                    const {buildDirectory, verifyCard, ed25519Implementation} =
+                        odoo.loader.modules.get("@passkoop_pos/app/passkoop_card");
+                    const response = await fetch(
+                        "/passkoop_membership/static/tests/card_vectors.json"
+                    );
+                    const vectors = await response.json();
+                    const entry = vectors.directory.entry;
+                    const coop = {id: 1, name: entry.name, code: entry.code};
+                    coop.revoked_serials = entry.revoked.join("\n");
+                    const directory = buildDirectory(
+                        [coop],
+                        entry.keys.map((key) => ({...key, coop_id: coop}))
+                    );
+                    const figures = {};
+                    for (const fallback of [false, true]) {
+                        const start = performance.now();
+                        for (let n = 0; n < 1000; n++) {
+                            const result = await verifyCard(
+                                vectors.cards[n % 3].token,
+                                directory,
+                                vectors.today,
+                                {fallback}
+                            );
+                            if (!result.valid) {
+                                throw new Error(result.reason_code);
+                            }
+                        }
+                        const name = fallback ? "TweetNaCl" : ed25519Implementation();
+                        figures[name] = performance.now() - start;
+                    }
+                    // eslint-disable-next-line no-console
+                    console.log(`passkoop-bench ${JSON.stringify(figures)}`);
+                },
+            },
+        ].flat(),
+});

@@ -1,0 +1,68 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
+from odoo.tests import tagged
+
+from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPasskoopCardTill(TestPointOfSaleHttpCommon):
+    """Coop A issues cards; this coop (B) imported A's entry; B's till checks them."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env(su=True)
+        cls.company_a = env["res.company"].create(
+            {"name": "Coop A", "passkoop_code": "COOPA"}
+        )
+        Member = env["res.partner"].with_company(cls.company_a)
+        cls.lucie_card = Member.create(
+            {"name": "Lucie", "ref": "A-7", "company_id": cls.company_a.id}
+        ).passkoop_issue_card()
+        cls.zoe_card = Member.create(
+            {"name": "Zoé", "ref": "A-8", "company_id": cls.company_a.id}
+        ).passkoop_issue_card()
+        cls.zoe_card.action_revoke()
+        cls.coop_a = env["passkoop.coop"].passkoop_import_directory(
+            cls.company_a.with_company(cls.company_a).passkoop_export_directory()
+        )
+        cls.coop_a.agreement_state = "active"
+        env["product.product"].create(
+            {
+                "name": "Organic Lentils",
+                "available_in_pos": True,
+                "list_price": 10.0,
+                "taxes_id": False,
+            }
+        )
+
+    def test_every_card_vector_in_the_browser(self):
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_card_vectors")
+
+    def test_card_of_coop_a_accepted_offline_visit_recorded_under_coop_a(self):
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        tokens = {"valid": self.lucie_card.token, "revoked": self.zoe_card.token}
+        self.start_pos_tour(
+            "passkoop_card_offline",
+            code=f"window.passkoopTokens = {json.dumps(tokens)};"
+            "odoo.startTour('passkoop_card_offline', {stepDelay: 0})",
+        )
+        order = self.env["pos.order"].search([("passkoop_card_token", "!=", False)])
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.passkoop_card_check, "ok")
+        self.assertRecordValues(
+            order.partner_id,
+            [
+                {
+                    "passkoop_coop_id": self.coop_a.id,
+                    "passkoop_member_ref": "A-7",
+                    "passkoop_card_ref": self.lucie_card.token,
+                }
+            ],
+        )
+        self.assertEqual(order.passkoop_visit_id.coop_id, self.coop_a)
+        self.assertEqual(order.passkoop_visit_id.company_id, self.env.company)
