@@ -18,6 +18,7 @@ SAME_IN_FRENCH = {
     "Messages",
     "Mode",
     "Pass'Koop",
+    "Pass'Koop ·",
     "Total",
 }
 

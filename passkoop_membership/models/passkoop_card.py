@@ -52,7 +52,7 @@ class PasskoopCard(models.Model):
         readonly=True,
         tracking=True,
     )
-    revoke_date = fields.Date(readonly=True)
+    revoke_date = fields.Date(string="Revoked on", readonly=True)
     company_id = fields.Many2one(
         "res.company",
         required=True,

@@ -19,6 +19,7 @@ class PasskoopCoop(models.Model):
 
     key_ids = fields.One2many("passkoop.coop.key", "coop_id", string="Keys")
     revoked_serials = fields.Text(
+        string="Revoked card serials",
         readonly=True, help="The card serials this coop withdrew, one per line."
     )
     revoked_count = fields.Integer(
@@ -42,7 +43,9 @@ class PasskoopCoop(models.Model):
         copy=False,
         groups="passkoop_membership.group_passkoop_manager",
     )
-    has_pending_entry = fields.Boolean(compute="_compute_has_pending_entry")
+    has_pending_entry = fields.Boolean(
+        string="Key change to confirm", compute="_compute_has_pending_entry"
+    )
 
     @api.depends("revoked_serials")
     def _compute_revoked_count(self):

@@ -65,7 +65,7 @@ class PasskoopSigningKey(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    card_count = fields.Integer(compute="_compute_card_count")
+    card_count = fields.Integer(string="Active cards", compute="_compute_card_count")
 
     _sql_constraints = [
         (
@@ -114,7 +114,11 @@ class PasskoopCoopKey(models.Model):
     _description = "Partner coop's key"
 
     coop_id = fields.Many2one(
-        "passkoop.coop", required=True, index=True, ondelete="cascade"
+        "passkoop.coop",
+        string="Partner coop",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     company_id = fields.Many2one(related="coop_id.company_id", store=True)
     state = fields.Selection(

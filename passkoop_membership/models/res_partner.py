@@ -81,7 +81,9 @@ class ResPartner(models.Model):
     passkoop_card_ids = fields.One2many(
         "passkoop.card", "partner_id", string="Pass'Koop cards"
     )
-    passkoop_card_count = fields.Integer(compute="_compute_passkoop_card_count")
+    passkoop_card_count = fields.Integer(
+        string="Pass'Koop card count", compute="_compute_passkoop_card_count"
+    )
 
     # ------------------------------------------------------------------ checks
 
