@@ -46,7 +46,7 @@ class PasskoopCard(models.Model):
     )
     valid_until = fields.Date(required=True, readonly=True)
     state = fields.Selection(
-        [("active", "Active"), ("revoked", "Revoked")],
+        [("active", "Valid"), ("revoked", "Revoked")],
         required=True,
         default="active",
         readonly=True,

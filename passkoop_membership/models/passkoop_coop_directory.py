@@ -226,7 +226,10 @@ class PasskoopCoop(models.Model):
                 }
             ],
             "revoked": [],
-            "welcome": {"summary": "Members of partner coops shop on member terms."},
+            "welcome": {
+                "summary": "Les membres des coops partenaires font leurs courses "
+                "aux conditions des membres."
+            },
             "issued_at": fields.Datetime.now().strftime("%Y-%m-%dT%H:%M:%SZ"),
         }
         self.passkoop_import_directory(card_format.entry_document(seed, "K1", entry))

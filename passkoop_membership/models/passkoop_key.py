@@ -11,6 +11,7 @@ class PasskoopKeyMixin(models.AbstractModel):
     _name = "passkoop.key.mixin"
     _description = "Pass'Koop public key"
     _order = "id"
+    _rec_name = "kid"
 
     kid = fields.Char(string="Key id", required=True, readonly=True)
     public_key = fields.Char(
@@ -21,8 +22,11 @@ class PasskoopKeyMixin(models.AbstractModel):
         help="Compare it with the one your partner gives you by another channel "
         "(letter, phone, website) before trusting the key.",
     )
-    valid_from = fields.Date()
-    valid_until = fields.Date()
+    valid_from = fields.Date(string="From", help="First day the key is valid.")
+    valid_until = fields.Date(
+        string="Until",
+        help="Last day the key is valid: cards it signed are refused after it.",
+    )
 
     @api.depends("public_key")
     def _compute_fingerprint(self):
@@ -65,7 +69,11 @@ class PasskoopSigningKey(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    card_count = fields.Integer(string="Active cards", compute="_compute_card_count")
+    card_count = fields.Integer(
+        string="Cards",
+        compute="_compute_card_count",
+        help="Cards signed with this key and still valid.",
+    )
 
     _sql_constraints = [
         (

@@ -6,6 +6,8 @@ from odoo.tests import tagged
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
+from .screenshots import tour_screenshots
+
 
 @tagged("post_install", "-at_install")
 class TestPasskoopCardTill(TestPointOfSaleHttpCommon):
@@ -39,18 +41,22 @@ class TestPasskoopCardTill(TestPointOfSaleHttpCommon):
             }
         )
 
+    def start_with_tokens(self, tour):
+        """Start a tour that scans the cards the test issued."""
+        tokens = {"valid": self.lucie_card.token, "revoked": self.zoe_card.token}
+        self.start_pos_tour(
+            tour,
+            code=f"window.passkoopTokens = {json.dumps(tokens)};"
+            f"odoo.startTour({tour!r}, {{stepDelay: 0}})",
+        )
+
     def test_every_card_vector_in_the_browser(self):
         self.main_pos_config.with_user(self.pos_user).open_ui()
         self.start_pos_tour("passkoop_card_vectors")
 
     def test_card_of_coop_a_accepted_offline_visit_recorded_under_coop_a(self):
         self.main_pos_config.with_user(self.pos_user).open_ui()
-        tokens = {"valid": self.lucie_card.token, "revoked": self.zoe_card.token}
-        self.start_pos_tour(
-            "passkoop_card_offline",
-            code=f"window.passkoopTokens = {json.dumps(tokens)};"
-            "odoo.startTour('passkoop_card_offline', {stepDelay: 0})",
-        )
+        self.start_with_tokens("passkoop_card_offline")
         order = self.env["pos.order"].search([("passkoop_card_token", "!=", False)])
         self.assertEqual(len(order), 1)
         self.assertEqual(order.passkoop_card_check, "ok")
@@ -66,3 +72,23 @@ class TestPasskoopCardTill(TestPointOfSaleHttpCommon):
         )
         self.assertEqual(order.passkoop_visit_id.coop_id, self.coop_a)
         self.assertEqual(order.passkoop_visit_id.company_id, self.env.company)
+
+    def test_french_cashier_scans_cards_online(self):
+        """Screenshots 4-card-scanned and 5-card-revoked of readme/USAGE.md."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["passkoop_membership", "passkoop_pos"], ["fr_FR"], overwrite=True
+        )
+        self.pos_user.lang = "fr_FR"
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        with tour_screenshots() as taken:
+            self.start_with_tokens("passkoop_card_french")
+        self.assertEqual(
+            [p.name for p in taken], ["5-card-revoked.png", "4-card-scanned.png"]
+        )
+        visitor = self.env["res.partner"].search(
+            [("passkoop_card_ref", "=", self.lucie_card.token)]
+        )
+        self.assertEqual(visitor.name, "Membre A-7 de Coop A")
+        order = self.env["pos.order"].search([("partner_id", "=", visitor.id)])
+        self.assertEqual(order.passkoop_visit_id.coop_id, self.coop_a)

@@ -9,6 +9,7 @@ import {
     goOffline,
     goOnlineAndSync,
     receiptSays,
+    screenshot,
     statusIs,
     welcome,
 } from "@passkoop_pos/../tests/tours/passkoop_tour_utils";
@@ -121,6 +122,43 @@ registry.category("web_tour.tours").add("passkoop_card_offline", {
             ReceiptScreen.isShown(),
             receiptSays("Coop A"),
             goOnlineAndSync(),
+        ].flat(),
+});
+
+/** A French-speaking cashier scans cards online: the answers in French. */
+registry.category("web_tour.tours").add("passkoop_card_french", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            {
+                content: "open the register (its label is French too)",
+                trigger: ".modal:not(.o_inactive_modal) .modal-footer .btn-primary",
+                run: "click",
+            },
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            scanCard("revoked"),
+            {
+                content: "the revoked card is refused, in French",
+                trigger: `.passkoop-card-check.alert-danger:contains("Carte révoquée par sa coop.")`,
+            },
+            screenshot("5-card-revoked"),
+            discard(),
+            scanCard("valid"),
+            {
+                content: "the valid card, in French",
+                trigger: `.passkoop-card-check.alert-success:contains("Membre de Coop A, carte valable jusqu'au")`,
+            },
+            {
+                content: "online, the server registered the holder from the card",
+                trigger: `.passkoop-status:contains("Membre A-7 de Coop A")`,
+            },
+            statusIs("Conditions membre"),
+            screenshot("4-card-scanned"),
+            welcome(),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Bank"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
         ].flat(),
 });
 
