@@ -20,7 +20,8 @@ class PasskoopCoop(models.Model):
     key_ids = fields.One2many("passkoop.coop.key", "coop_id", string="Keys")
     revoked_serials = fields.Text(
         string="Revoked card serials",
-        readonly=True, help="The card serials this coop withdrew, one per line."
+        readonly=True,
+        help="The card serials this coop withdrew, one per line.",
     )
     revoked_count = fields.Integer(
         string="Revoked cards", compute="_compute_revoked_count"
