@@ -1,5 +1,7 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import hashlib
+
 from odoo import http
 from odoo.http import request
 from odoo.tools import consteq
@@ -39,3 +41,41 @@ class PasskoopController(http.Controller):
                 ("Referrer-Policy", "no-referrer"),
             ],
         )
+
+    @http.route(
+        "/passkoop/directory.jws",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        sitemap=False,
+    )
+    def directory_entry(self, code=None, download=None, **kwargs):
+        """This coop's signed directory entry, for partner coops (no login).
+
+        ``code`` picks the coop when the database holds several.
+        """
+        companies = (
+            request.env["res.company"]
+            .sudo()
+            .search(
+                [("passkoop_code", "!=", False)]
+                + ([("passkoop_code", "=", code.strip().upper())] if code else [])
+            )
+        )
+        if len(companies) != 1:
+            raise request.not_found()
+        document = companies.passkoop_export_directory()
+        etag = hashlib.sha256(document.encode()).hexdigest()[:32]
+        headers = [
+            ("Content-Type", "application/jose"),
+            ("ETag", f'"{etag}"'),
+            ("Cache-Control", "public, max-age=300"),
+        ]
+        if download:
+            filename = f"{companies.passkoop_code.lower()}-directory.jws"
+            headers.append(
+                ("Content-Disposition", f'attachment; filename="{filename}"')
+            )
+        if request.httprequest.if_none_match.contains(etag):
+            return request.make_response(b"", headers=headers, status=304)
+        return request.make_response(document, headers=headers)

@@ -1,7 +1,6 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
-from datetime import UTC, datetime
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
@@ -171,9 +170,18 @@ class ResCompany(models.Model):
             "keys": keys._entry_values(),
             "revoked": revoked.mapped("serial"),
             "welcome": self._passkoop_welcome(),
-            "issued_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "issued_at": self._passkoop_entry_date(keys | signer, revoked),
         }
         return card_format.entry_document(signer._seed(), signer.kid, payload)
+
+    def _passkoop_entry_date(self, keys, revoked):
+        """When what the entry says last changed: the same entry is signed again
+        byte for byte (Ed25519 is deterministic), so it can be cached, and a
+        partner recognises a newer one."""
+        changed = max([self.write_date, *keys.mapped("write_date")])
+        if revoked:
+            changed = max(changed, *revoked.mapped("write_date"))
+        return changed.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def _passkoop_welcome(self):
         """The entry's summary of how this coop welcomes visitors."""

@@ -40,6 +40,17 @@ class ResConfigSettings(models.TransientModel):
         string="Cap nearly reached", compute="_compute_passkoop_nonmember_share"
     )
 
+    def action_passkoop_download_directory(self):
+        """Our signed directory entry as a file, for partners who get it by email."""
+        self.ensure_one()
+        company = self.company_id
+        company._passkoop_require_code()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/passkoop/directory.jws?code={company.passkoop_code}&download=1",
+            "target": "download",
+        }
+
     @api.depends("company_id")
     def _compute_passkoop_nonmember_share(self):
         for settings in self:

@@ -12,3 +12,4 @@ from . import test_network_export
 from . import test_visitors_sheet
 from . import test_dashboard
 from . import test_card
+from . import test_card_http

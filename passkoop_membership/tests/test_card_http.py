@@ -1,0 +1,86 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import HttpCase, tagged
+
+from ..tools import card_format
+
+
+@tagged("post_install", "-at_install")
+class TestCardPages(HttpCase):
+    """What a member and a partner coop open without logging in."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.company.passkoop_code = "MYCOOP"
+        cls.member = cls.env["res.partner"].create(
+            {"name": "Lucie Durand", "ref": "42", "email": "lucie@example.org"}
+        )
+        cls.card = cls.member.passkoop_issue_card()
+
+    def test_printed_card_holds_the_qr_code_and_no_personal_data_but_the_name(self):
+        html = str(
+            self.env["ir.actions.report"]._render_qweb_html(
+                "passkoop_membership.report_passkoop_card", self.card.ids
+            )[0]
+        )
+        for text in ("Lucie Durand", self.card.token, "data:image/svg+xml;base64,"):
+            self.assertIn(text, html)
+        self.assertNotIn("lucie@example.org", html)
+        report = self.env.ref("passkoop_membership.action_report_passkoop_card")
+        paper = report.paperformat_id
+        self.assertEqual((paper.page_width, paper.page_height), (86, 54))
+
+    def test_qr_code_uses_the_alphanumeric_mode(self):
+        import qrcode  # noqa: PLC0415 - the same library the card uses
+
+        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M)
+        code.add_data(self.card.token, optimize=0)
+        code.make()
+        self.assertEqual(code.data_list[0].mode, qrcode.util.MODE_ALPHA_NUM)
+        # 143 characters fit a version 6 code at level M, as card-format.md says.
+        self.assertLessEqual(code.version, 6)
+
+    def test_the_member_opens_their_card_on_a_phone_by_the_signed_link(self):
+        url = self.card._page_url().replace(self.card.get_base_url(), "")
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.card.member_ref, response.text)
+        self.assertIn("data:image/svg+xml", response.text)
+        self.assertEqual(self.url_open(url[:-4] + "0000").status_code, 404)
+        other = self.env["res.partner"].create({"name": "Zoé"}).passkoop_issue_card()
+        self.assertEqual(
+            self.url_open(
+                url.replace(f"/{self.card.id}/", f"/{other.id}/")
+            ).status_code,
+            404,
+        )
+        self.card.action_revoke()
+        self.assertEqual(self.url_open(url).status_code, 404)
+
+    def test_the_card_goes_by_email_with_its_link(self):
+        template = self.env.ref("passkoop_membership.mail_template_passkoop_card")
+        body = template._render_field("body_html", self.card.ids)[self.card.id]
+        self.assertIn(self.card._page_url(), str(body))
+        self.assertIn("Lucie Durand", str(body))
+        action = self.card.action_send_by_email()
+        self.assertEqual(action["context"]["default_template_id"], template.id)
+
+    def test_directory_entry_served_without_login(self):
+        response = self.url_open("/passkoop/directory.jws")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "application/jose")
+        _header, payload, _input, _sig = card_format.read_document(response.text)
+        self.assertEqual(payload["code"], "MYCOOP")
+        self.assertEqual(response.text, self.company.passkoop_export_directory())
+        etag = response.headers["ETag"]
+        again = self.url_open(
+            "/passkoop/directory.jws?code=mycoop", headers={"If-None-Match": etag}
+        )
+        self.assertEqual(again.status_code, 304)
+        self.assertEqual(
+            self.url_open("/passkoop/directory.jws?code=NOPE").status_code, 404
+        )
+        download = self.url_open("/passkoop/directory.jws?code=MYCOOP&download=1")
+        self.assertIn("mycoop-directory.jws", download.headers["Content-Disposition"])
