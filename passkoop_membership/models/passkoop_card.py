@@ -7,6 +7,10 @@ import qrcode
 import qrcode.image.svg
 
 from odoo import fields, models, tools
+from odoo.exceptions import UserError
+
+# What the card's signature covers: a card is issued anew, never edited.
+SIGNED_FIELDS = {"partner_id", "serial", "member_ref", "token", "key_id", "valid_until"}
 
 
 class PasskoopCard(models.Model):
@@ -68,6 +72,17 @@ class PasskoopCard(models.Model):
             "A card serial is used once per company.",
         )
     ]
+
+    def write(self, vals):
+        revived = vals.get("state") == "active" and "revoked" in self.mapped("state")
+        if not self.env.su and (SIGNED_FIELDS & set(vals) or revived):
+            raise UserError(
+                self.env._(
+                    "A card cannot be changed or given back once revoked: issue a "
+                    "new card to the member instead."
+                )
+            )
+        return super().write(vals)
 
     def action_revoke(self):
         """Withdraw the cards (lost card, member left): the next directory entry

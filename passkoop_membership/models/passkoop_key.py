@@ -1,6 +1,7 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from ..tools import card_format
 
@@ -82,6 +83,17 @@ class PasskoopSigningKey(models.Model):
             "Each key id is used once per company.",
         )
     ]
+
+    def write(self, vals):
+        # Its cards and the partners' trust hang on the key: only its dates change.
+        if not self.env.su and set(vals) - {"valid_from", "valid_until"}:
+            raise UserError(
+                self.env._(
+                    "A signing key cannot be changed, only its dates: add a new "
+                    "key instead."
+                )
+            )
+        return super().write(vals)
 
     def _compute_card_count(self):
         counts = dict(

@@ -324,6 +324,26 @@ class TestCardIssue(PasskoopCase):
             self.member.passkoop_issue_card()
         self.assertFalse(self.env["passkoop.card"].search([]))
 
+    def test_cards_and_keys_cannot_be_rewritten_by_rpc(self):
+        card = self.member.passkoop_issue_card()
+        key = self.company.passkoop_signing_key_ids
+        as_admin = card.with_user(self.admin)
+        for vals in (
+            {"valid_until": "2099-12-31"},
+            {"member_ref": "999"},
+            {"token": "PK1:forged"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                as_admin.write(vals)
+        as_admin.action_revoke()
+        with self.assertRaises(UserError):
+            as_admin.write({"state": "active"})
+        self.assertEqual((card.state, card.member_ref), ("revoked", "M-42"))
+        with self.assertRaises(UserError):
+            key.with_user(self.admin).write({"public_key": "A" * 52})
+        key.with_user(self.admin).write({"valid_until": "2030-01-01"})
+        self.assertEqual(str(key.valid_until), "2030-01-01")
+
     def test_private_keys_are_for_system_administrators_only(self):
         self.company.passkoop_generate_key()
         key = self.company.passkoop_signing_key_ids
