@@ -43,10 +43,16 @@ patch(PosStore.prototype, {
         return result;
     },
 
-    /** Check the cards of the visitors the till loaded, for their policies. */
+    /**
+     * Check the cards the till holds: its visitors' (for their policies) and those
+     * scanned for the orders still open (the till may have been reloaded offline).
+     */
     async passkoopCheckLoadedCards() {
-        for (const partner of this.models["res.partner"].getAll()) {
-            const token = partner.passkoop_card_ref;
+        const tokens = new Set([
+            ...this.models["res.partner"].map((partner) => partner.passkoop_card_ref),
+            ...this.models["pos.order"].map((order) => order.passkoop_card_token),
+        ]);
+        for (const token of tokens) {
             if (typeof token === "string" && token.startsWith("PK1:")) {
                 await this.passkoopVerifyCard(token);
             }
