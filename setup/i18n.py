@@ -19,6 +19,9 @@ SAME_IN_FRENCH = {
     "Mode",
     "Pass'Koop",
     "Pass'Koop ·",
+    "Document",
+    "Source",
+    "https://…/passkoop/directory.jws",
     "Total",
 }
 

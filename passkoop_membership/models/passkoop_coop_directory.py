@@ -5,6 +5,9 @@ card-format.md, and checking their members' cards."""
 
 import re
 from datetime import datetime
+from urllib.parse import urlparse
+
+import requests
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -12,6 +15,8 @@ from odoo.exceptions import UserError
 from ..tools import card_format
 
 MAX_DOCUMENT = 2_000_000  # characters: 340 coops' worth of revoked cards fit easily
+FETCH_TIMEOUT = 20  # seconds to connect, and between two bytes read
+MAX_REDIRECTS = 3
 
 
 class PasskoopCoop(models.Model):
@@ -33,7 +38,14 @@ class PasskoopCoop(models.Model):
         help="When the coop signed the directory entry held here.",
     )
     directory_url = fields.Char(
-        string="Directory entry URL", help="Where the coop publishes its entry."
+        string="Directory entry URL",
+        help="Where the coop publishes its entry; fetched every few hours.",
+    )
+    directory_synced_at = fields.Datetime(
+        string="Last sync", readonly=True, copy=False, help="Last successful fetch."
+    )
+    directory_sync_error = fields.Char(
+        string="Last sync error", readonly=True, copy=False
     )
     welcome_summary = fields.Char(
         string="How they welcome visitors", readonly=True, copy=False
@@ -68,7 +80,22 @@ class PasskoopCoop(models.Model):
         signed by a key already trusted, else they wait for an administrator
         (``action_confirm_directory``); an older entry never replaces a newer.
         """
+        return self._passkoop_import(document)[0]
+
+    @api.model
+    def _passkoop_import(self, document, code=None):
+        """passkoop_import_directory(), telling what became of the entry:
+        (coop, "applied" | "pending" | "stale"). ``code``: the coop expected."""
         entry, signer = self._passkoop_read_entry(document)
+        if code and entry["code"] != code:
+            raise UserError(
+                self.env._(
+                    "The entry at this address is the one of %(other)s, not of "
+                    "%(code)s.",
+                    other=entry["code"],
+                    code=code,
+                )
+            )
         coop = self.with_context(active_test=False).search(
             [("code", "=", entry["code"]), ("company_id", "=", self.env.company.id)],
             limit=1,
@@ -88,20 +115,15 @@ class PasskoopCoop(models.Model):
             and card_format.valid_on(k, entry["issued_at"].date())
         ):
             coop._passkoop_hold_entry(document, entry)
-            return coop
-        coop._passkoop_apply_entry(document, entry)
-        return coop
+            return coop, "pending"
+        applied = coop._passkoop_apply_entry(document, entry)
+        return coop, "applied" if applied else "stale"
 
     def _passkoop_apply_entry(self, document, entry):
+        """Apply a trusted entry; False if it is older than the one held."""
         self.ensure_one()
         if self.directory_issued_at and entry["issued_at"] < self.directory_issued_at:
-            self.message_post(
-                body=self.env._(
-                    "Directory entry of %(date)s ignored: the one held is newer.",
-                    date=fields.Datetime.to_string(entry["issued_at"]),
-                )
-            )
-            return
+            return False
         country = self.env["res.country"].search(
             [("code", "=", entry["country"])], limit=1
         )
@@ -124,12 +146,15 @@ class PasskoopCoop(models.Model):
             }
         )
         self.sudo().directory_pending = False
+        return True
 
     def _passkoop_hold_entry(self, document, entry):
         """An entry not signed by a key trusted for this coop: its new keys are
         shown with their fingerprints, and nothing applies before an
         administrator confirms it."""
         self.ensure_one()
+        if self.sudo().directory_pending == document:
+            return  # already waiting, and said
         trusted = {(k.kid, k.public_key) for k in self.key_ids if k.state == "trusted"}
         pending = self.key_ids.filtered(lambda k: k.state == "pending")
         self.write(
@@ -245,6 +270,128 @@ class PasskoopCoop(models.Model):
             )
         for member in self.env["res.partner"].browse(member_ids):
             member.passkoop_issue_card()
+
+    # -------------------------------------------------------------- syncing
+
+    @api.model
+    def _passkoop_sync_all(self):
+        """Scheduled action: every partner coop's entry, from its URL."""
+        coops = self.sudo().search([("directory_url", "!=", False)])
+        for company in coops.company_id:
+            coops.filtered(lambda c: c.company_id == company).with_company(
+                company
+            )._passkoop_sync()
+
+    def action_sync_directory(self):
+        """Sync now, from the coop's form or list."""
+        self._passkoop_sync()
+        failed = self.filtered("directory_sync_error")
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning" if failed else "success",
+                "message": "\n".join(
+                    f"{coop.name}: {coop.directory_sync_error}" for coop in failed
+                )
+                or self.env._("Directory entries are up to date."),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _passkoop_sync(self):
+        """Fetch and import each coop's entry; a failure never stops the others,
+        and is shown on the coop (last error) and in its chatter."""
+        _ = self.env._
+        for coop in self.filtered("directory_url"):
+            try:
+                with self.env.cr.savepoint():
+                    document = coop._passkoop_fetch_entry()
+                    _coop, outcome = coop.with_company(
+                        coop.company_id
+                    )._passkoop_import(document, code=coop.code)
+            except UserError as error:
+                coop._passkoop_sync_failed(str(error))
+                continue
+            if outcome == "stale":
+                coop._passkoop_sync_failed(
+                    _("The entry at this address is older than the one held: ignored.")
+                )
+            elif outcome == "pending":  # said in the chatter when it came
+                coop.directory_sync_error = _(
+                    "New keys wait for an administrator's confirmation."
+                )
+            else:
+                coop.write(
+                    {
+                        "directory_synced_at": fields.Datetime.now(),
+                        "directory_sync_error": False,
+                    }
+                )
+
+    def _passkoop_sync_failed(self, error):
+        self.ensure_one()
+        if error != self.directory_sync_error:  # said once, not at every sync
+            self.message_post(
+                body=self.env._("Directory entry not updated: %(error)s", error=error)
+            )
+        self.directory_sync_error = error
+
+    def _passkoop_fetch_entry(self):
+        self.ensure_one()
+        return self._passkoop_fetch(self.directory_url)
+
+    @api.model
+    def _passkoop_fetch(self, url):
+        """The document at a coop's URL, with the limits of a careful client."""
+        _ = self.env._
+        url = (url or "").strip()
+        if urlparse(url).scheme not in ("http", "https"):
+            raise UserError(_("%(url)s is not a web address.", url=url))
+        session = requests.Session()
+        session.max_redirects = MAX_REDIRECTS
+        try:
+            with session.get(
+                url,
+                timeout=FETCH_TIMEOUT,
+                stream=True,
+                headers={"Accept": "application/jose, text/plain"},
+            ) as response:
+                if response.status_code != 200:
+                    raise UserError(
+                        _(
+                            "The address answered %(status)s instead of the entry.",
+                            status=response.status_code,
+                        )
+                    )
+                kind = response.headers.get("Content-Type", "").split(";")[0].strip()
+                if kind.lower() in ("text/html", "application/xhtml+xml"):
+                    raise UserError(
+                        _("The address answers a web page, not a directory entry.")
+                    )
+                body = b""
+                for chunk in response.iter_content(65536):
+                    body += chunk
+                    if len(body) > MAX_DOCUMENT:
+                        raise UserError(
+                            _("The address answers more than a directory entry holds.")
+                        )
+        except requests.exceptions.TooManyRedirects as error:
+            raise UserError(_("The address redirects too many times.")) from error
+        except requests.exceptions.SSLError as error:
+            raise UserError(
+                _("The address's TLS certificate could not be verified.")
+            ) from error
+        except requests.exceptions.RequestException as error:
+            raise UserError(
+                _("The address could not be reached: %(error)s", error=error)
+            ) from error
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise UserError(
+                _("This file is not a Pass'Koop directory entry.")
+            ) from error
 
     # ------------------------------------------------------------- checking
 

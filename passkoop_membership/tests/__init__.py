@@ -13,3 +13,4 @@ from . import test_visitors_sheet
 from . import test_dashboard
 from . import test_card
 from . import test_card_http
+from . import test_directory_sync

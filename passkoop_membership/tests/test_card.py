@@ -234,19 +234,29 @@ class TestDirectoryImport(PasskoopCase):
                 self.assertEqual(Coop.search_count([]), count)
 
     def test_import_from_a_file_in_the_back_office(self):
-        wizard = (
-            self.env["passkoop.directory.import"]
-            .with_user(self.admin)
-            .create({"file": base64.b64encode(VECTORS["directory"]["jws"].encode())})
+        Wizard = self.env["passkoop.directory.import"].with_user(self.admin)
+        wizard = Wizard.create(
+            {"file": base64.b64encode(VECTORS["directory"]["jws"].encode())}
         )
+        wizard.action_preview()
+        self.assertFalse(
+            self.env["passkoop.coop"].search([("code", "=", "HENDAYAKOOP")])
+        )
+        self.assertRecordValues(
+            wizard, [{"code": "HENDAYAKOOP", "name": "HendayaKoop", "city": "Hendaye"}]
+        )
+        self.assertEqual(len(wizard.keys_text.splitlines()), 2)
         action = wizard.action_import()
         coop = self.env["passkoop.coop"].browse(action["res_id"])
-        self.assertEqual(coop.code, "HENDAYAKOOP")
-        bad = self.env["passkoop.directory.import"].create(
-            {"file": base64.b64encode(b"\x00\xff not an entry")}
-        )
-        with self.assertRaises(UserError):
-            bad.action_import()
+        self.assertEqual((coop.code, coop.agreement_state), ("HENDAYAKOOP", "draft"))
+        self.assertIn(coop.key_ids[0].fingerprint, wizard.keys_text)
+        # The same file again: an update of the coop already known.
+        again = Wizard.create({"file": wizard.file})
+        again.action_preview()
+        self.assertEqual(again.coop_id, coop)
+        for vals in ({"file": base64.b64encode(b"\x00\xff not an entry")}, {}):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                Wizard.create(vals).action_preview()
 
 
 @tagged("post_install", "-at_install")
