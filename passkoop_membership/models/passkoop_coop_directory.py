@@ -277,10 +277,8 @@ class PasskoopCoop(models.Model):
     def _passkoop_sync_all(self):
         """Scheduled action: every partner coop's entry, from its URL."""
         coops = self.sudo().search([("directory_url", "!=", False)])
-        for company in coops.company_id:
-            coops.filtered(lambda c: c.company_id == company).with_company(
-                company
-            )._passkoop_sync()
+        for company, company_coops in coops.grouped("company_id").items():
+            company_coops.with_company(company)._passkoop_sync()
 
     def action_sync_directory(self):
         """Sync now, from the coop's form or list."""
