@@ -9,7 +9,7 @@ from odoo.tests import freeze_time, tagged
 
 from ..tools import card_format
 from .common import PasskoopCase
-from .test_card import SEEDS, VECTORS, entry
+from .test_card import VECTORS, entry
 
 TODAY = date(2026, 11, 29)
 OTHER_SEED = bytes(range(32, 64))
