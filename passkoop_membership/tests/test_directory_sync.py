@@ -1,5 +1,6 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextlib
 import threading
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -38,11 +39,10 @@ class EntryHandler(BaseHTTPRequestHandler):
             self.send_header("Location", self.path)  # a redirect loop
         self.send_header("Content-Type", kind)
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            # The client may stop reading, as it should past the size limit.
             for chunk in [body] if isinstance(body, bytes) else body:
                 self.wfile.write(chunk)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client stopped reading, as it should
 
     def log_message(self, *args):
         pass
