@@ -106,14 +106,21 @@ class ResCompany(models.Model):
         )
         return kid
 
-    def _passkoop_signing_key(self):
-        """The key that signs today (generated the first time), as superuser."""
+    def _passkoop_signing_key(self, newest=True):
+        """A key valid today (the first one is generated), as superuser.
+
+        The newest signs the cards. The directory entry is signed by the oldest
+        (``newest=False``): the key partners already trust vouches for a new
+        one, so a key change reaches them without an administrator's click.
+        """
         self.ensure_one()
         today = fields.Date.context_today(self)
         keys = (
             self.env["passkoop.signing.key"]
             .sudo()
-            .search([("company_id", "=", self.id)], order="id desc")
+            .search(
+                [("company_id", "=", self.id)], order="id desc" if newest else "id"
+            )
         )
         key = next((key for key in keys if key._is_valid_on(today)), None)
         if key is None:
@@ -136,7 +143,7 @@ class ResCompany(models.Model):
         self.ensure_one()
         self._passkoop_require_code()
         today = fields.Date.context_today(self)
-        signer = self._passkoop_signing_key()
+        signer = self._passkoop_signing_key(newest=False)
         keys = signer.search(
             [
                 ("company_id", "=", self.id),

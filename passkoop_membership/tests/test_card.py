@@ -436,6 +436,21 @@ class TestTwoCoops(PasskoopCase):
             Partner.passkoop_verify_card(card.token)["reason_code"], "revoked"
         )
 
+    def test_a_new_key_reaches_partners_without_a_click(self):
+        """The entry is signed by the key B trusts, and vouches for A's new key."""
+        env_b = self.b_env()
+        coop_a = env_b["passkoop.coop"].passkoop_import_directory(
+            self.company.passkoop_export_directory()
+        )
+        self.assertEqual(self.company.passkoop_generate_key(), "K2")
+        card = self.member.passkoop_issue_card()
+        self.assertEqual(card.key_id.kid, "K2")
+        coop_a.passkoop_import_directory(self.company.passkoop_export_directory())
+        self.assertFalse(coop_a.has_pending_entry)
+        self.assertEqual(coop_a.key_ids.mapped("kid"), ["K1", "K2"])
+        check = env_b["res.partner"].passkoop_verify_card(card.token)
+        self.assertEqual(check["reason_code"], "ok")
+
     def test_signed_card_policy(self):
         card = self.member.passkoop_issue_card()
         env_b = self.b_env()
