@@ -118,9 +118,7 @@ class ResCompany(models.Model):
         keys = (
             self.env["passkoop.signing.key"]
             .sudo()
-            .search(
-                [("company_id", "=", self.id)], order="id desc" if newest else "id"
-            )
+            .search([("company_id", "=", self.id)], order="id desc" if newest else "id")
         )
         key = next((key for key in keys if key._is_valid_on(today)), None)
         if key is None:

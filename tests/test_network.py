@@ -1,0 +1,165 @@
+"""Two coops, no centre: one Odoo on loopback serves coop A's and coop B's databases.
+
+A publishes its directory entry, B adds A from its URL over HTTP, A issues a card
+that B accepts, A revokes it and B's next sync refuses it; A's old entry replayed
+is ignored; an entry re-signed by a key nobody trusts waits for B's administrator.
+The host name picks the database: http://localhost:PORT is A, http://127.0.0.1:PORT
+is B (Odoo's --db-filter with %d, the first label of the host name).
+"""
+
+import importlib.util
+import subprocess
+import time
+from datetime import date
+
+import pytest
+import requests
+from odoo_runner import (
+    ADDONS,
+    PROJECT,
+    create_db,
+    drop_db,
+    odoo_command,
+    run_odoo,
+    template_db,
+    unique_db,
+)
+
+spec = importlib.util.spec_from_file_location(
+    "card_format", PROJECT / "passkoop_membership" / "tools" / "card_format.py"
+)
+card_format = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(card_format)
+
+
+class Coop:
+    """A coop's database, reached over HTTP as its administrator."""
+
+    def __init__(self, db, base_url):
+        self.db, self.base_url = db, base_url
+
+    def __call__(self, model, method, *args, **kwargs):
+        response = requests.post(
+            f"{self.base_url}/jsonrpc",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "service": "object",
+                    "method": "execute_kw",
+                    "args": [self.db, 2, "admin", model, method, list(args), kwargs],
+                },
+            },
+            timeout=60,
+        ).json()
+        if "error" in response:
+            raise RuntimeError(response["error"]["data"]["message"])
+        return response["result"]
+
+    def verify(self, token):
+        return self("res.partner", "passkoop_verify_card", token)["reason_code"]
+
+
+@pytest.fixture(scope="module")
+def coops():
+    prefix = unique_db("passkoop_net") + "_"
+    a, b = f"{prefix}localhost", f"{prefix}127"
+    create_db(a, template=template_db())
+    try:
+        rc, lines = run_odoo(
+            a, "-i", ",".join(ADDONS), "--without-demo=all", "--stop-after-init"
+        )
+        assert rc == 0, "\n".join(lines[-30:])
+        create_db(b, template=a)  # the same install, for the second coop
+        command = odoo_command(f"{a},{b}", f"--db-filter=^{prefix}%d$")
+        port = next(arg for arg in command if arg.startswith("--http-port="))[12:]
+        with subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        ) as server:
+            try:
+                for _i in range(120):
+                    try:
+                        requests.get(f"http://127.0.0.1:{port}/web/health", timeout=2)
+                        break
+                    except requests.ConnectionError:
+                        time.sleep(0.5)
+                yield (
+                    Coop(a, f"http://localhost:{port}"),
+                    Coop(b, f"http://127.0.0.1:{port}"),
+                )
+            finally:
+                server.terminate()
+    finally:
+        drop_db(a)
+        drop_db(b)
+
+
+def test_two_coops_trust_each_other_with_no_centre(coops):
+    coop_a, coop_b = coops
+    coop_a("res.company", "write", [1], {"passkoop_code": "COOPA", "name": "Coop A"})
+    url = f"{coop_a.base_url}/passkoop/directory.jws"
+    first_entry = requests.get(url, timeout=30)
+    assert first_entry.headers["Content-Type"] == "application/jose"
+
+    # B adds A in one step, from A's URL, over HTTP.
+    wizard = coop_b("passkoop.directory.import", "create", {"url": url})
+    coop_b("passkoop.directory.import", "action_preview", [wizard])
+    [preview] = coop_b(
+        "passkoop.directory.import", "read", [wizard], ["code", "keys_text"]
+    )
+    assert preview["code"] == "COOPA"
+    partner_coop = coop_b("passkoop.directory.import", "action_import", [wizard])[
+        "res_id"
+    ]
+    coop_b("passkoop.coop", "write", [partner_coop], {"agreement_state": "active"})
+
+    # A issues a card to Lucie; B's check accepts it.
+    lucie = coop_a("res.partner", "create", {"name": "Lucie", "ref": "A-7"})
+    coop_a("res.partner", "passkoop_issue_card", [lucie])
+    [card] = coop_a(
+        "passkoop.card", "search_read", [("partner_id", "=", lucie)], ["token"]
+    )
+    assert coop_b.verify(card["token"]) == "ok"
+
+    # A revokes it; B syncs A's URL and refuses it.
+    coop_a("passkoop.card", "action_revoke", [card["id"]])
+    coop_b("passkoop.coop", "action_sync_directory", [partner_coop])
+    assert coop_b.verify(card["token"]) == "revoked"
+    [synced] = coop_b(
+        "passkoop.coop",
+        "read",
+        [partner_coop],
+        ["directory_sync_error", "directory_synced_at", "directory_url"],
+    )
+    assert synced["directory_sync_error"] is False and synced["directory_synced_at"]
+    assert synced["directory_url"] == url
+
+    # A's old entry, replayed, changes nothing.
+    coop_b("passkoop.coop", "passkoop_import_directory", first_entry.text)
+    assert coop_b.verify(card["token"]) == "revoked"
+
+    # An entry for COOPA signed by a key nobody trusts waits for B's administrator.
+    seed = bytes(range(32))
+    _header, payload, _input, _sig = card_format.read_document(requests.get(url).text)
+    payload["keys"] = [
+        {
+            "kid": "K9",
+            "public_key": card_format.b32encode(card_format.public_key(seed)),
+            "valid_from": None,
+            "valid_until": None,
+        }
+    ]
+    payload["revoked"] = []
+    payload["issued_at"] = "2099-01-01T00:00:00Z"
+    forged_card = card_format.card_token(
+        seed, "COOPA", "K9", "999999", "A-7", date(2099, 1, 1)
+    )
+    coop_b(
+        "passkoop.coop",
+        "passkoop_import_directory",
+        card_format.entry_document(seed, "K9", payload),
+    )
+    [held] = coop_b("passkoop.coop", "read", [partner_coop], ["has_pending_entry"])
+    assert held["has_pending_entry"]
+    assert coop_b.verify(forged_card) == "unknown_key"
+    assert coop_b.verify(card["token"]) == "revoked"
