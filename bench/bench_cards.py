@@ -1,7 +1,8 @@
 """Benchmark: Pass'Koop cards on the server and in the till's browser.
 
 Server (bench/cards_shell.py): issuing and verifying 1,000 cards, importing 340
-partner coops' directory entries, opening a till with their keys and revoked cards.
+partner coops' directory entries, syncing them from URLs served on loopback, opening a
+till with their keys and revoked cards.
 Browser: the till's verifier on 1,000 tokens, with WebCrypto and with TweetNaCl,
 in headless Chromium (the bench-only test passkoop_pos/tests/test_card_bench.py).
 """
@@ -63,6 +64,12 @@ def main():
     print(
         f"  {imp['seconds']:.2f} s: {imp['seconds'] / 340 * 1000:.1f} ms and"
         f" {imp['queries'] / 340:.0f} queries per entry ({imp['bytes']:,} bytes each)"
+    )
+    sync = figures["sync"]
+    print("Syncing those 340 entries from their URLs, served on loopback")
+    print(
+        f"  {sync['seconds']:.2f} s: {sync['seconds'] / 340 * 1000:.1f} ms and"
+        f" {sync['queries'] / 340:.0f} queries per coop"
     )
     with_, without = figures["opening_with"], figures["opening_without"]
     print("Opening a till (pos.session.load_data), best of 3")

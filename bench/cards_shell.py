@@ -2,12 +2,15 @@
 
 Issues and verifies 1,000 cards (against raw Ed25519 verification, measured here),
 imports 340 partner coops' entries (2 keys and 1,000 revoked cards each, the size of
-the French network), and opens a till with and without those coops' keys.
+the French network), syncs them from URLs served on loopback, and opens a till with
+and without those coops' keys.
 Prints one JSON line.
 """
 
 import json
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from odoo.addons.passkoop_membership.tools import card_format
 
@@ -92,6 +95,41 @@ result["import"] = {
     "bytes": sum(map(len, documents)) // COOPS,
 }
 Coop.search([("code", "=like", "COOP%")]).agreement_state = "active"
+
+# Syncing them from their URLs: each coop's next entry, served on loopback.
+newer = {}
+for n, document in enumerate(documents):
+    _h, payload, _i, _s = card_format.read_document(document)
+    payload["revoked"].append("999999")
+    payload["issued_at"] = "2026-11-30T10:00:00Z"
+    newer[f"/coop{n}.jws"] = card_format.entry_document(
+        bytes([n % 256, n // 256, 1]) * 10 + b"\x00\x00", "K1", payload
+    ).encode()
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/jose")
+        self.end_headers()
+        self.wfile.write(newer[self.path])
+
+    def log_message(self, *args):
+        pass
+
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+for n, coop in enumerate(Coop.search([("code", "=like", "COOP%")], order="code")):
+    coop.directory_url = f"http://127.0.0.1:{server.server_address[1]}/coop{n}.jws"
+env.invalidate_all()
+_v, seconds, queries = timed(lambda: Coop._passkoop_sync_all())
+server.shutdown()
+synced = Coop.search_count(
+    [("code", "=like", "COOP%"), ("revoked_serials", "like", "999999")]
+)
+assert synced == COOPS, synced
+result["sync"] = {"seconds": seconds, "queries": queries}
 
 # Opening a till with those coops' keys and revoked cards, and without.
 config = env["pos.config"].create({"name": "Bench till"})
