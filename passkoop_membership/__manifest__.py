@@ -23,6 +23,7 @@
         "views/passkoop_coop_views.xml",
         "views/passkoop_visit_views.xml",
         "views/passkoop_card_views.xml",
+        "views/passkoop_checker_templates.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/passkoop_menus.xml",

@@ -20,7 +20,8 @@
     ],
     "assets": {
         "point_of_sale._assets_pos": [
-            "passkoop_pos/static/lib/tweetnacl/nacl-fast.min.js",
+            "passkoop_membership/static/lib/tweetnacl/nacl-fast.min.js",
+            "passkoop_membership/static/src/card/passkoop_card.js",
             "passkoop_pos/static/src/**/*",
         ],
         "web.assets_tests": [

@@ -1,10 +1,13 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import hashlib
+import json
 
-from odoo import http
+from markupsafe import Markup
+
+from odoo import fields, http
 from odoo.http import request
-from odoo.tools import consteq
+from odoo.tools import consteq, file_open
 
 
 class PasskoopController(http.Controller):
@@ -41,6 +44,122 @@ class PasskoopController(http.Controller):
                 ("Referrer-Policy", "no-referrer"),
             ],
         )
+
+    @http.route("/passkoop/check", type="http", auth="public", methods=["GET"])
+    def card_checker(self, code=None, **kwargs):
+        """The card checker for a phone, for coops with no Odoo: it checks cards
+        in the browser with the entries of this coop and of its partners."""
+        company = self._passkoop_company(code)
+        lang = company.partner_id.lang or "fr_FR"
+        Partner = request.env["res.partner"].sudo().with_context(lang=lang)
+        html = (
+            request.env["ir.qweb"]
+            .with_context(lang=lang)
+            ._render(
+                "passkoop_membership.passkoop_checker_page",
+                {
+                    "company": company,
+                    "lang": lang,
+                    # Inside <script>: JSON, not HTML-escaped, with "</" escaped.
+                    "data": Markup(
+                        json.dumps(
+                            {
+                                **self._passkoop_checker_directory(company),
+                                "lang": lang.replace("_", "-"),
+                                "texts": {
+                                    **Partner._passkoop_card_texts(),
+                                    **Partner._passkoop_checker_texts(),
+                                },
+                            }
+                        ).replace("</", "<\\/")
+                    ),
+                },
+            )
+        )
+        return request.make_response(
+            html, headers=[("Content-Type", "text/html; charset=utf-8")]
+        )
+
+    def _passkoop_checker_directory(self, company):
+        """The issuers the checker knows: this coop and its partners with a key."""
+        company = company.with_company(company)
+        today = fields.Date.context_today(company)
+        coops = (
+            request.env["passkoop.coop"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("key_ids.state", "=", "trusted"),
+                ]
+            )
+        )
+        own_keys = company.passkoop_signing_key_ids.filtered(
+            lambda k: not k.valid_until or k.valid_until >= today
+        )
+        own_revoked = (
+            request.env["passkoop.card"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "revoked"),
+                    ("valid_until", ">=", today),
+                ]
+            )
+        )
+        issuers = [
+            {
+                "code": coop.code,
+                "name": coop.name,
+                "revoked_serials": coop.revoked_serials or "",
+            }
+            for coop in coops
+        ]
+        keys = [
+            {"code": key.coop_id.code, **key._entry_values()[0]}
+            for key in coops.key_ids.filtered(lambda k: k.state == "trusted")
+        ]
+        if own_keys:
+            issuers.append(
+                {
+                    "code": company.passkoop_code,
+                    "name": company.name,
+                    "revoked_serials": "\n".join(own_revoked.mapped("serial")),
+                }
+            )
+            keys += [
+                {"code": company.passkoop_code, **values}
+                for values in own_keys._entry_values()
+            ]
+        return {"coops": issuers, "keys": keys}
+
+    @http.route("/passkoop/check-sw.js", type="http", auth="public", methods=["GET"])
+    def card_checker_worker(self, **kwargs):
+        """The checker's service worker, served from /passkoop/ for its scope."""
+        with file_open("passkoop_membership/static/src/checker/checker_sw.js") as file:
+            script = file.read()
+        return request.make_response(
+            script,
+            headers=[
+                ("Content-Type", "text/javascript; charset=utf-8"),
+                ("Cache-Control", "no-cache"),
+            ],
+        )
+
+    def _passkoop_company(self, code):
+        """The coop a public page is about: ``code``, or the only one there is."""
+        companies = (
+            request.env["res.company"]
+            .sudo()
+            .search(
+                [("passkoop_code", "!=", False)]
+                + ([("passkoop_code", "=", code.strip().upper())] if code else [])
+            )
+        )
+        if len(companies) != 1:
+            raise request.not_found()
+        return companies
 
     @http.route(
         "/passkoop/directory.jws",

@@ -609,31 +609,38 @@ class ResPartner(models.Model):
                 {"passkoop_card_ref": token, "passkoop_member_ref": check["member_ref"]}
             )
 
-    def _passkoop_card_reason_text(self, result, card):
+    def _passkoop_card_texts(self):
+        """The verifier's answers in the user's words, by reason_code, with their
+        %(coop)s, %(code)s and %(date)s left to fill (also for the phone checker)."""
         _ = self.env._
-        coop = self.env["passkoop.coop"].sudo().browse(result["coop_id"])
-        code = result["reason_code"]
-        if code == "ok":
-            return _(
-                "Member of %(coop)s, card valid until %(date)s",
-                coop=coop.name,
-                date=format_date(self.env, card.until),
-            )
         return {
-            "malformed": lambda: _("This is not a Pass'Koop card."),
-            "unknown_issuer": lambda: _(
-                "Unknown coop %(code)s: import its directory entry.", code=card.issuer
-            ),
-            "unknown_key": lambda: _(
+            "ok": _("Member of %(coop)s, card valid until %(date)s"),
+            "malformed": _("This is not a Pass'Koop card."),
+            "unknown_issuer": _("Unknown coop %(code)s: import its directory entry."),
+            "unknown_key": _(
                 "Card signed with a key of %(coop)s that is unknown or no longer "
-                "valid: update its directory entry.",
-                coop=coop.name,
+                "valid: update its directory entry."
             ),
-            "bad_signature": lambda: _(
+            "bad_signature": _(
                 "The card's signature is wrong: it was altered or forged."
             ),
-            "expired": lambda: _(
-                "Card expired on %(date)s.", date=format_date(self.env, card.until)
-            ),
-            "revoked": lambda: _("Card revoked by its coop."),
-        }[code]()
+            "expired": _("Card expired on %(date)s."),
+            "revoked": _("Card revoked by its coop."),
+        }
+
+    def _passkoop_checker_texts(self):
+        """What else the phone card checker says."""
+        _ = self.env._
+        return {
+            "bad_entry": _("This file is not a Pass'Koop directory entry."),
+            "entry_added": _("%(coop)s added: its members' cards are checked here."),
+            "no_camera": _("No camera: type the card's text instead."),
+        }
+
+    def _passkoop_card_reason_text(self, result, card):
+        coop = self.env["passkoop.coop"].sudo().browse(result["coop_id"])
+        return self._passkoop_card_texts()[result["reason_code"]] % {
+            "coop": coop.name,
+            "code": card.issuer if card else "",
+            "date": format_date(self.env, card.until) if card else "",
+        }

@@ -1,0 +1,162 @@
+/**
+ * The phone card checker (/passkoop/check), for coops that run no Odoo: reads a
+ * card's QR code with the camera (or typed, or from a barcode scanner), checks it
+ * here with the entries the page holds, and says so in big letters. Nothing about
+ * the card leaves the phone. A service worker keeps the page working offline.
+ */
+import {buildDirectory, readEntry, verifyCard} from "../card/passkoop_card.js";
+
+const page = JSON.parse(document.getElementById("passkoop-checker-data").textContent);
+const STORED = "passkoop-checker-entries";
+const $ = (id) => document.getElementById(id);
+
+/** The entries the page holds: the serving coop's, and the files added here. */
+async function loadDirectory() {
+    const coops = [...page.coops];
+    const keys = page.keys.map((key) => ({
+        ...key,
+        coop_id: coops.find((coop) => coop.code === key.code),
+    }));
+    for (const document of JSON.parse(localStorage.getItem(STORED) || "[]")) {
+        const entry = await readEntry(document);
+        if (entry && !coops.some((coop) => coop.code === entry.coop.code)) {
+            coops.push(entry.coop);
+            keys.push(...entry.keys);
+        }
+    }
+    return buildDirectory(coops, keys);
+}
+
+let directory = null;
+
+function localToday() {
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function formatDate(iso) {
+    const [year, month, day] = iso.split("-").map(Number);
+    return new Date(year, month - 1, day).toLocaleDateString(page.lang);
+}
+
+/** The answer in words, from the texts the server translated. */
+function answerText(result) {
+    const values = {
+        coop: result.coop?.name || "",
+        code: (result.token || "").split(":")[1] || "",
+        date: result.valid_until ? formatDate(result.valid_until) : "",
+    };
+    return page.texts[result.reason_code].replace(
+        /%\((\w+)\)s/g,
+        (_match, name) => values[name]
+    );
+}
+
+/**
+ * Check a token and show the answer.
+ * @param {String} token
+ * @returns {Promise<Object>} verifyCard()'s answer, plus `text`
+ */
+export async function check(token) {
+    const result = await verifyCard(token.trim(), directory, localToday());
+    result.text = answerText(result);
+    const answer = $("passkoop-answer");
+    answer.textContent = result.text;
+    answer.className = `answer ${result.valid ? "valid" : "refused"}`;
+    return result;
+}
+
+async function addEntryFile(file) {
+    const document = await file.text();
+    const entry = await readEntry(document);
+    if (!entry) {
+        $("passkoop-answer").textContent = page.texts.bad_entry;
+        $("passkoop-answer").className = "answer refused";
+        return;
+    }
+    const stored = JSON.parse(localStorage.getItem(STORED) || "[]");
+    localStorage.setItem(STORED, JSON.stringify([...stored, document]));
+    directory = await loadDirectory();
+    $("passkoop-answer").textContent = page.texts.entry_added.replace(
+        "%(coop)s",
+        entry.coop.name
+    );
+    $("passkoop-answer").className = "answer";
+}
+
+/** Read QR codes from the camera until one is a Pass'Koop card. */
+async function scan() {
+    const video = $("passkoop-video");
+    const stream = await navigator.mediaDevices.getUserMedia({
+        video: {facingMode: "environment"},
+    });
+    video.srcObject = stream;
+    video.hidden = $("passkoop-stop").hidden = false;
+    await video.play();
+    const detector =
+        "BarcodeDetector" in window
+            ? new window.BarcodeDetector({formats: ["qr_code"]})
+            : null;
+    const canvas = document.createElement("canvas");
+    const read = async () => {
+        if (detector) {
+            const codes = await detector.detect(video);
+            return codes[0]?.rawValue;
+        }
+        canvas.width = video.videoWidth;
+        canvas.height = video.videoHeight;
+        const context = canvas.getContext("2d");
+        context.drawImage(video, 0, 0);
+        const image = context.getImageData(0, 0, canvas.width, canvas.height);
+        return window.jsQR(image.data, image.width, image.height)?.data;
+    };
+    const stop = () => {
+        stream.getTracks().forEach((track) => track.stop());
+        video.hidden = $("passkoop-stop").hidden = true;
+    };
+    const loop = async () => {
+        const text = video.hidden ? null : await read();
+        if (text?.startsWith("PK1:")) {
+            stop();
+            $("passkoop-token").value = text;
+            await check(text);
+        } else if (!video.hidden) {
+            requestAnimationFrame(loop);
+        }
+    };
+    $("passkoop-stop").onclick = stop;
+    loop();
+}
+
+/** Keep this page and what it loads, for the service worker to serve offline. */
+async function keepForOffline() {
+    const cache = await caches.open("passkoop-checker-v1");
+    await cache.addAll([
+        location.href,
+        ...[...document.scripts].map((script) => script.src).filter(Boolean),
+        new URL("../card/passkoop_card.js", import.meta.url).href,
+    ]);
+}
+
+async function start() {
+    directory = await loadDirectory();
+    $("passkoop-check").onclick = () => check($("passkoop-token").value);
+    $("passkoop-token").onkeydown = (event) => {
+        if (event.key === "Enter") {
+            check($("passkoop-token").value);
+        }
+    };
+    $("passkoop-scan").onclick = () =>
+        scan().catch(() => {
+            $("passkoop-answer").textContent = page.texts.no_camera;
+        });
+    $("passkoop-entry").onchange = (event) => addEntryFile(event.target.files[0]);
+    if ("serviceWorker" in navigator) {
+        await navigator.serviceWorker.register("/passkoop/check-sw.js");
+        await keepForOffline().catch(() => {}); // offline: served from it already
+    }
+    window.passkoopChecker = {check, ready: true};
+}
+
+start();

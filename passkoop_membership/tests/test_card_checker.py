@@ -1,0 +1,119 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+from unittest.mock import patch
+
+from odoo import http
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import TEST_CURSOR_COOKIE_NAME, ChromeBrowser
+
+from .test_card import VECTORS
+
+
+def server_down(app, environ, start_response):
+    """What a phone sees of a shop's server that cannot be reached."""
+    start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+    return [b"down"]
+
+
+@tagged("post_install", "-at_install")
+class TestCardChecker(HttpCase):
+    """The phone card checker of coops without Odoo, in Chromium, network cut."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["passkoop_membership"], ["fr_FR"], overwrite=True
+        )
+        company = cls.env.company
+        company.write({"passkoop_code": "MYCOOP", "name": "DionyCoop"})
+        company.partner_id.lang = "fr_FR"
+        cls.env["passkoop.coop"].passkoop_import_directory(VECTORS["directory"]["jws"])
+        member = cls.env["res.partner"].create({"name": "Lucie", "ref": "A-7"})
+        cls.own_card = member.passkoop_issue_card()
+
+    def evaluate(self, browser, expression):
+        return browser._websocket_request(
+            "Runtime.evaluate",
+            params={
+                "expression": expression,
+                "awaitPromise": True,
+                "returnByValue": True,
+            },
+        )["result"]["value"]
+
+    def test_cards_checked_on_the_phone_with_the_network_cut(self):
+        cards = {vector["name"]: vector["token"] for vector in VECTORS["cards"]}
+        tokens = {
+            "partner": cards["valid"],
+            "revoked": cards["revoked serial 000045"],
+            "forged": cards["member number changed after signing"],
+            "own": self.own_card.token,
+            "garbage": "3760123456789",
+        }
+        browser = ChromeBrowser(self, headless=True, success_signal="test successful")
+        try:
+            self.http_request_key = self.canonical_tag + "_browser_js"
+            self.authenticate(None, None, browser=browser)
+            self.cr.flush()
+            self.cr.clear()
+            url = f"{self.base_url()}/passkoop/check?code=MYCOOP"
+            browser.navigate_to(url, wait_stop=True)
+            self.assertTrue(
+                browser._wait_ready(
+                    "window.passkoopChecker?.ready && "
+                    "navigator.serviceWorker.controller !== null"
+                )
+            )
+            # The network goes: the browser is offline, and the server unreachable.
+            browser._websocket_request("Network.enable")
+            browser._websocket_request(
+                "Network.emulateNetworkConditions",
+                params={
+                    "offline": True,
+                    "latency": 0,
+                    "downloadThroughput": -1,
+                    "uploadThroughput": -1,
+                },
+            )
+            with patch.object(http.Application, "__call__", server_down):
+                browser.navigate_to(url, wait_stop=True)
+                self.assertTrue(browser._wait_ready("window.passkoopChecker?.ready"))
+                answers = self.evaluate(
+                    browser,
+                    f"""(async () => {{
+                        const tokens = {json.dumps(tokens)};
+                        const answers = {{}};
+                        for (const [name, token] of Object.entries(tokens)) {{
+                            const result = await window.passkoopChecker.check(token);
+                            answers[name] = [result.reason_code, result.text,
+                                document.getElementById("passkoop-answer").className];
+                        }}
+                        return answers;
+                    }})()""",
+                )
+        finally:
+            browser.stop()
+            self._wait_remaining_requests()
+            self.http_request_key = self.canonical_tag
+            self.opener.cookies[TEST_CURSOR_COOKIE_NAME] = self.http_request_key
+        self.assertEqual(
+            answers["partner"],
+            [
+                "ok",
+                "Membre de HendayaKoop, carte valable jusqu'au 31/12/2027",
+                "answer valid",
+            ],
+        )
+        self.assertEqual(answers["own"][:2], ["ok", answers["own"][1]])
+        self.assertIn("DionyCoop", answers["own"][1])
+        self.assertEqual(
+            answers["revoked"],
+            ["revoked", "Carte révoquée par sa coop.", "answer refused"],
+        )
+        self.assertEqual(answers["forged"][0], "bad_signature")
+        self.assertEqual(
+            answers["garbage"][:2], ["malformed", "Ce n'est pas une carte Pass'Koop."]
+        )
