@@ -17,7 +17,7 @@
         "security/ir.model.access.csv",
         "data/passkoop_policy_data.xml",
         "report/passkoop_card_report.xml",
-        "data/passkoop_card_data.xml",
+        "data/passkoop_data.xml",
         "views/passkoop_policy_views.xml",
         "wizard/passkoop_directory_import_views.xml",
         "views/passkoop_coop_views.xml",

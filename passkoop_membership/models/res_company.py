@@ -43,6 +43,14 @@ class ResCompany(models.Model):
         help="Sales to discovery / trial visitors count toward the non-member cap.",
     )
 
+    passkoop_retention_months = fields.Integer(
+        string="Keep visitors' data (months)",
+        default=36,
+        help="Visitors not seen for this long are anonymised every night: their "
+        "visits stay, as anonymous figures. CNIL: customer data at most 3 years "
+        "after the last contact.",
+    )
+
     passkoop_code = fields.Char(
         string="Pass'Koop code",
         copy=False,
@@ -65,6 +73,13 @@ class ResCompany(models.Model):
         if {"passkoop_partner_policy_id", "passkoop_trial_policy_id"} & set(vals):
             self.env.registry.clear_cache()
         return super().write(vals)
+
+    @api.constrains("passkoop_retention_months")
+    def _check_passkoop_retention_months(self):
+        if any(company.passkoop_retention_months < 1 for company in self):
+            raise ValidationError(
+                self.env._("Visitors' data is kept at least one month.")
+            )
 
     @api.constrains("passkoop_code")
     def _check_passkoop_code(self):

@@ -32,6 +32,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.passkoop_cap_trial", readonly=False
     )
     passkoop_code = fields.Char(related="company_id.passkoop_code", readonly=False)
+    passkoop_retention_months = fields.Integer(
+        related="company_id.passkoop_retention_months", readonly=False
+    )
     passkoop_nonmember_share = fields.Float(
         string="Non-member share this fiscal year (%)",
         compute="_compute_passkoop_nonmember_share",
