@@ -67,14 +67,31 @@ class PasskoopCoop(models.Model):
         string="Visit sales", compute="_compute_visit_figures"
     )
 
+    _sql_constraints = [
+        (
+            "code_company_unique",
+            "unique(company_id, code)",
+            "Another partner coop of your company has this code.",
+        )
+    ]
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             self._normalize_code(vals)
+            self.browse()._check_code_free(
+                vals.get("code"), vals.get("company_id") or self.env.company.id
+            )
         return super().create(vals_list)
 
     def write(self, vals):
         self._normalize_code(vals)
+        if vals.get("code") or vals.get("company_id"):
+            for coop in self:
+                coop._check_code_free(
+                    vals.get("code", coop.code),
+                    vals.get("company_id", coop.company_id.id),
+                )
         return super().write(vals)
 
     @staticmethod
@@ -82,25 +99,25 @@ class PasskoopCoop(models.Model):
         if vals.get("code"):
             vals["code"] = vals["code"].strip().upper()
 
-    @api.constrains("code", "company_id")
-    def _check_code_unique(self):
-        for coop in self:
-            twin = self.with_context(active_test=False).search(
-                [
-                    ("id", "!=", coop.id),
-                    ("code", "=", coop.code),
-                    ("company_id", "=", coop.company_id.id),
-                ],
-                limit=1,
-            )
-            if twin:
-                raise ValidationError(
-                    self.env._(
-                        "The code %(code)s is already used by %(coop)s.",
-                        code=coop.code,
-                        coop=twin.name,
-                    )
+    def _check_code_free(self, code, company_id):
+        """Refuse a code another coop of the company has, naming it (before
+        writing; two administrators at once are told apart by the database)."""
+        twin = self.with_context(active_test=False).search(
+            [
+                ("id", "not in", self.ids),
+                ("code", "=", code),
+                ("company_id", "=", company_id),
+            ],
+            limit=1,
+        )
+        if twin:
+            raise ValidationError(
+                self.env._(
+                    "The code %(code)s is already used by %(coop)s.",
+                    code=code,
+                    coop=twin.name,
                 )
+            )
 
     def _compute_visit_figures(self):
         visitors = dict(

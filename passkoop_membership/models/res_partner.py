@@ -86,6 +86,16 @@ class ResPartner(models.Model):
         string="Pass'Koop card count", compute="_compute_passkoop_card_count"
     )
 
+    # Two tills registering the same card at once both pass the Python check
+    # below (neither sees the other's row): the database settles it.
+    _sql_constraints = [
+        (
+            "passkoop_card_ref_company_unique",
+            "unique(company_id, passkoop_card_ref)",
+            "This card number already belongs to another visitor of your coop.",
+        )
+    ]
+
     # ------------------------------------------------------------------ checks
 
     @api.model_create_multi
@@ -94,6 +104,9 @@ class ResPartner(models.Model):
         for vals in vals_list:
             if vals.get("passkoop_visitor_type") and not vals.get("company_id"):
                 vals["company_id"] = self.env.company.id
+            self.browse()._passkoop_check_card_free(
+                vals.get("passkoop_card_ref"), vals.get("company_id")
+            )
         return super().create(vals_list)
 
     @api.constrains("passkoop_visitor_type", "passkoop_coop_id")
@@ -111,25 +124,39 @@ class ResPartner(models.Model):
                     )
                 )
 
-    @api.constrains("passkoop_card_ref", "company_id")
-    def _check_passkoop_card_ref(self):
-        for partner in self.filtered("passkoop_card_ref"):
-            twin = self.with_context(active_test=False).search(
-                [
-                    ("id", "!=", partner.id),
-                    ("passkoop_card_ref", "=", partner.passkoop_card_ref),
-                    ("company_id", "=", partner.company_id.id),
-                ],
-                limit=1,
-            )
-            if twin:
-                raise ValidationError(
-                    self.env._(
-                        "Card %(card)s already belongs to %(name)s.",
-                        card=partner.passkoop_card_ref,
-                        name=twin.display_name,
-                    )
+    def write(self, vals):
+        if vals.get("passkoop_card_ref") or vals.get("company_id"):
+            for partner in self:
+                partner._passkoop_check_card_free(
+                    vals.get("passkoop_card_ref", partner.passkoop_card_ref),
+                    vals.get("company_id", partner.company_id.id),
                 )
+        return super().write(vals)
+
+    def _passkoop_check_card_free(self, card_ref, company_id):
+        """Refuse a card number another visitor of the company holds, naming them.
+
+        Checked before writing, for that message; two tills at the same moment
+        are told apart by the database (passkoop_card_ref_company_unique).
+        """
+        if not card_ref:
+            return
+        twin = self.with_context(active_test=False).search(
+            [
+                ("id", "not in", self.ids),
+                ("passkoop_card_ref", "=", card_ref),
+                ("company_id", "=", company_id or False),
+            ],
+            limit=1,
+        )
+        if twin:
+            raise ValidationError(
+                self.env._(
+                    "Card %(card)s already belongs to %(name)s.",
+                    card=card_ref,
+                    name=twin.display_name,
+                )
+            )
 
     @api.constrains("email", "passkoop_visitor_type")
     def _check_passkoop_email(self):
@@ -774,7 +801,15 @@ class ResPartner(models.Model):
             (self.passkoop_member_ref or check["member_ref"]).upper()
             == check["member_ref"]
         )
-        if own and self.passkoop_card_ref != token:
+        held_by_another = self.sudo().search_count(
+            [
+                ("id", "!=", self.id),
+                ("passkoop_card_ref", "=", token),
+                ("company_id", "=", self.company_id.id),
+            ]
+        )
+        # Never a reason to refuse a sale: a card held by another visitor stays theirs.
+        if own and self.passkoop_card_ref != token and not held_by_another:
             self.sudo().write(
                 {"passkoop_card_ref": token, "passkoop_member_ref": check["member_ref"]}
             )

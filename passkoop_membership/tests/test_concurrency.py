@@ -1,12 +1,16 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import threading
+import time
 
+from psycopg2 import IntegrityError
 from psycopg2.errors import SerializationFailure
 
 from odoo import SUPERUSER_ID, api
 from odoo.api import Transaction
+from odoo.exceptions import ValidationError
 from odoo.modules.registry import Registry
+from odoo.service.model import _as_validation_error
 from odoo.tests import tagged
 from odoo.tests.common import BaseCase, get_db_name
 from odoo.tools import mute_logger
@@ -112,3 +116,79 @@ class TestTwoTills(BaseCase):
             self.assertEqual(sorted(visits.mapped("over_limit")), [False, True])
             check = env["res.partner"].browse(self.visitor_id).passkoop_check()
             self.assertEqual(check["visit_count"], 4)
+
+
+@tagged("post_install", "-at_install")
+class TestSameCardOnTwoTills(BaseCase):
+    """Two tills register the same card number at the same moment: one visitor is
+    registered, the other till gets a clear error (the database decides)."""
+
+    CARD = "CONCURRENT-CARD-42"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = Registry(get_db_name())
+
+    @classmethod
+    def tearDownClass(cls):
+        with cls.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["res.partner"].with_context(active_test=False).search(
+                [("passkoop_card_ref", "=", cls.CARD)]
+            ).unlink()
+        super().tearDownClass()
+
+    def till(self, name, first, barrier, outcomes):
+        try:
+            with self.registry.cursor() as cr:
+                cr.transaction = Transaction(self.registry)
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                if not first:
+                    barrier.wait(timeout=30)
+                try:
+                    env["res.partner"].create(
+                        {
+                            "name": name,
+                            "passkoop_visitor_type": "trial",
+                            "passkoop_card_ref": self.CARD,
+                        }
+                    )
+                    if first:
+                        # The other till registers while this one has not committed.
+                        barrier.wait(timeout=30)
+                        time.sleep(1)
+                    env.cr.commit()
+                    outcomes.append("registered")
+                except IntegrityError as error:
+                    env.cr.rollback()
+                    outcomes.append(str(_as_validation_error(env, error)))
+                except ValidationError as error:
+                    env.cr.rollback()
+                    outcomes.append(str(error))
+        except Exception as error:  # noqa: BLE001 - reported to the main thread
+            outcomes.append(repr(error))
+
+    @mute_logger("odoo.sql_db")
+    def test_one_registered_one_clear_error(self):
+        barrier, outcomes = threading.Barrier(2), []
+        tills = [
+            threading.Thread(target=self.till, args=(name, first, barrier, outcomes))
+            for name, first in (("Till one's Léa", True), ("Till two's Léa", False))
+        ]
+        for till in tills:
+            till.start()
+        for till in tills:
+            till.join(timeout=60)
+        self.assertEqual(len(outcomes), 2, outcomes)
+        self.assertIn("registered", outcomes)
+        [error] = [outcome for outcome in outcomes if outcome != "registered"]
+        self.assertIn("This card number already belongs to another visitor", error)
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            self.assertEqual(
+                env["res.partner"].search_count(
+                    [("passkoop_card_ref", "=", self.CARD)]
+                ),
+                1,
+            )

@@ -1,6 +1,7 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
+from odoo.exceptions import UserError
 
 
 class PasskoopCoop(models.Model):
@@ -22,6 +23,16 @@ class PasskoopCoop(models.Model):
         ]
 
     def passkoop_anonymous_partner_id(self):
-        """For the till: the contact of this coop's anonymous visits, made if needed."""
+        """For the till: the contact of this coop's anonymous visits, made if needed,
+        for coops whose policy asks no proof and no registration (trust mode)."""
         self.ensure_one()
+        refusal = self.env["res.partner"]._passkoop_registration_refusal(
+            {
+                "name": self.name,
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": self.id,
+            }
+        )
+        if refusal:
+            raise UserError(refusal)
         return self._get_anonymous_partner().id

@@ -45,20 +45,63 @@ class ResPartner(models.Model):
 
     @api.model
     def passkoop_register_from_pos(self, vals):
-        """Register a visitor from the till's dialog; return its id."""
-        allowed = {
-            "name",
-            "email",
-            "passkoop_visitor_type",
-            "passkoop_coop_id",
-            "passkoop_member_ref",
-            "passkoop_card_ref",
-            "passkoop_consent",
-        }
-        vals = {key: value for key, value in vals.items() if key in allowed and value}
+        """Register a visitor from the till's dialog; return its id.
+
+        Whatever the till checked is checked again: any RPC client can call this.
+        """
+        _ = self.env._
+        vals = self._passkoop_pos_vals(vals)
         if not vals.get("name"):
-            raise UserError(self.env._("Give at least the visitor's name."))
+            raise UserError(_("Give at least the visitor's name."))
+        if not vals.get("passkoop_consent"):
+            raise UserError(_("The visitor must agree that their data is kept."))
+        refusal = self._passkoop_registration_refusal(vals)
+        if refusal:
+            raise UserError(refusal)
         return self.create(vals).id
+
+    @api.model
+    def _passkoop_pos_vals(self, vals):
+        """The values a till may send for a new visitor, typed and bounded."""
+        _ = self.env._
+        texts = {
+            "name": 128,
+            "email": 254,
+            "passkoop_member_ref": 64,
+            "passkoop_card_ref": 256,
+        }
+        if not isinstance(vals, dict):
+            raise UserError(_("The visitor's details are missing."))
+        clean = {}
+        for key, value in vals.items():
+            if key in texts and value:
+                if not isinstance(value, str) or len(value.strip()) > texts[key]:
+                    raise UserError(_("%(field)s is too long or not text.", field=key))
+                clean[key] = value.strip()
+        clean["passkoop_consent"] = vals.get("passkoop_consent") is True
+        visitor_type = vals.get("passkoop_visitor_type")
+        if visitor_type not in ("partner", "trial"):
+            raise UserError(_("Choose the kind of visitor."))
+        clean["passkoop_visitor_type"] = visitor_type
+        if visitor_type == "partner":
+            coop_id = vals.get("passkoop_coop_id")
+            coop = self.env["passkoop.coop"].search(
+                [
+                    ("id", "=", coop_id if isinstance(coop_id, int) else 0),
+                    ("company_id", "=", self.env.company.id),
+                ]
+            )
+            if not coop:
+                raise UserError(_("Choose the visitor's home coop."))
+            clean["passkoop_coop_id"] = coop.id
+        return clean
+
+    @api.model
+    def _passkoop_registration_refusal(self, vals):
+        """Why the rule would refuse a visitor with these values ('' when it
+        welcomes them): the one rule of _passkoop_evaluate(), before they exist."""
+        result = self.new(vals)._passkoop_evaluate(0, fields.Date.context_today(self))
+        return result["reason"] if result["action"] == "block" else ""
 
     @api.model
     def passkoop_register_from_card(self, token):
