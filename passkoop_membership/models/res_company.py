@@ -1,6 +1,7 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
+import unicodedata
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
@@ -70,9 +71,31 @@ class ResCompany(models.Model):
     def write(self, vals):
         if vals.get("passkoop_code"):
             vals["passkoop_code"] = vals["passkoop_code"].strip().upper()
+        if "passkoop_code" in vals:
+            self._passkoop_check_code_change(vals["passkoop_code"])
         if {"passkoop_partner_policy_id", "passkoop_trial_policy_id"} & set(vals):
             self.env.registry.clear_cache()
         return super().write(vals)
+
+    def _passkoop_check_code_change(self, code):
+        """The code is printed on the cards: changing it would void them."""
+        for company in self.filtered(lambda c: c.passkoop_code not in (False, code)):
+            issued = (
+                self.env["passkoop.card"]
+                .sudo()
+                .search_count(
+                    [("company_id", "=", company.id), ("state", "=", "active")]
+                )
+            )
+            if issued:
+                raise UserError(
+                    self.env._(
+                        "Your cards carry the code %(code)s: partner coops would "
+                        "refuse them under another code. Keep it, or revoke them "
+                        "first.",
+                        code=company.passkoop_code,
+                    )
+                )
 
     @api.constrains("passkoop_retention_months")
     def _check_passkoop_retention_months(self):
@@ -141,20 +164,21 @@ class ResCompany(models.Model):
             key = keys.search([("company_id", "=", self.id), ("kid", "=", kid)])
         return key
 
-    def _passkoop_require_code(self):
+    def _passkoop_ensure_code(self):
+        """The coop's code, made from its name the first time it is needed
+        (HendayaKoop -> HENDAYAKOOP); Settings shows it and can change it
+        before the first card."""
         self.ensure_one()
         if not self.passkoop_code:
-            raise UserError(
-                self.env._(
-                    "Set your coop's Pass'Koop code in Settings first: it is "
-                    "printed on every card."
-                )
-            )
+            letters = unicodedata.normalize("NFKD", self.name or "").upper()
+            code = re.sub(r"[^A-Z0-9]", "", letters)[:16]
+            self.sudo().passkoop_code = code if len(code) >= 2 else f"COOP{self.id}"
+        return self.passkoop_code
 
     def passkoop_export_directory(self):
         """This company's signed directory entry (JWS text, card-format.md)."""
         self.ensure_one()
-        self._passkoop_require_code()
+        self._passkoop_ensure_code()
         today = fields.Date.context_today(self)
         signer = self._passkoop_signing_key(newest=False)
         keys = signer.search(

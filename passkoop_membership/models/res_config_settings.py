@@ -47,7 +47,7 @@ class ResConfigSettings(models.TransientModel):
         """Our signed directory entry as a file, for partners who get it by email."""
         self.ensure_one()
         company = self.company_id
-        company._passkoop_require_code()
+        company._passkoop_ensure_code()
         return {
             "type": "ir.actions.act_url",
             "url": f"/passkoop/directory.jws?code={company.passkoop_code}&download=1",

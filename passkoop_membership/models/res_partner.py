@@ -657,7 +657,7 @@ class ResPartner(models.Model):
                     current=company.name,
                 )
             )
-        company._passkoop_require_code()
+        company._passkoop_ensure_code()
         today = fields.Date.context_today(self)
         if valid_until:
             valid_until = fields.Date.to_date(valid_until)

@@ -329,10 +329,17 @@ class TestCardIssue(PasskoopCase):
         self.member.ref = "n°42/b"
         with self.assertRaisesRegex(UserError, "cannot be printed"):
             self.member.passkoop_issue_card()
-        self.company.passkoop_code = False
-        with self.assertRaisesRegex(UserError, "code"):
-            self.member.passkoop_issue_card()
         self.assertFalse(self.env["passkoop.card"].search([]))
+
+    def test_the_code_comes_from_the_coops_name_and_stays(self):
+        self.company.write({"passkoop_code": False, "name": "La Coop' d'Hendaye"})
+        card = self.member.passkoop_issue_card()
+        self.assertEqual(self.company.passkoop_code, "LACOOPDHENDAYE")
+        self.assertTrue(card.token.startswith("PK1:LACOOPDHENDAYE:K1:"))
+        with self.assertRaisesRegex(UserError, "Your cards carry the code"):
+            self.company.passkoop_code = "OTHER"
+        card.action_revoke()
+        self.company.passkoop_code = "OTHER"
 
     def test_cards_and_keys_cannot_be_rewritten_by_rpc(self):
         card = self.member.passkoop_issue_card()
