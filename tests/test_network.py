@@ -8,17 +8,21 @@ is B (Odoo's --db-filter with %d, the first label of the host name).
 """
 
 import importlib.util
+import itertools
+import json
 import subprocess
 import time
 from datetime import date
 
 import pytest
 import requests
+import websocket
 from odoo_runner import (
     ADDONS,
     PROJECT,
     create_db,
     drop_db,
+    free_port,
     odoo_command,
     run_odoo,
     template_db,
@@ -60,6 +64,101 @@ class Coop:
         return self("res.partner", "passkoop_verify_card", token)["reason_code"]
 
 
+class Phone:
+    """Coop B's card checker in headless Chromium: the till's verifier with B's
+    entries, driven through the DevTools protocol, network cut on demand."""
+
+    def __init__(self, tmp_path):
+        port = free_port()
+        self.process = subprocess.Popen(
+            [
+                "chromium",
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                f"--remote-debugging-port={port}",
+                f"--user-data-dir={tmp_path}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _i in range(60):
+            try:
+                pages = requests.get(f"http://127.0.0.1:{port}/json", timeout=2).json()
+                break
+            except requests.ConnectionError:
+                time.sleep(0.5)
+        page = next(page for page in pages if page["type"] == "page")
+        self.socket = websocket.create_connection(page["webSocketDebuggerUrl"])
+        self.ids = itertools.count(1)
+        self.send("Network.enable")
+
+    def send(self, method, **params):
+        request_id = next(self.ids)
+        self.socket.send(
+            json.dumps({"id": request_id, "method": method, "params": params})
+        )
+        while True:
+            message = json.loads(self.socket.recv())
+            if message.get("id") == request_id:
+                assert "error" not in message, message
+                return message["result"]
+
+    def evaluate(self, expression):
+        result = self.send(
+            "Runtime.evaluate",
+            expression=expression,
+            awaitPromise=True,
+            returnByValue=True,
+        )
+        return result["result"].get("value")
+
+    def open(self, url, offline=False):
+        self.send(
+            "Network.emulateNetworkConditions",
+            offline=offline,
+            latency=0,
+            downloadThroughput=-1,
+            uploadThroughput=-1,
+        )
+        ready = (
+            "(() => { try { return window.passkoopChecker.ready"
+            " && !!navigator.serviceWorker.controller; } catch { return false; } })()"
+        )
+        for _attempt in range(2):  # a cold browser may miss its first service worker
+            self.send("Page.navigate", url=url)
+            for _i in range(80):
+                if self.evaluate(
+                    f"(() => {{ try {{ return {ready}; }} catch {{}} }})()"
+                ):
+                    return
+                time.sleep(0.25)
+        page = self.evaluate(
+            "import('/passkoop_membership/static/src/checker/checker.js')"
+            ".then(() => 'imported', (error) => String(error))"
+        )
+        raise AssertionError(f"{url} did not load: {page}")
+
+    def check(self, token):
+        token = json.dumps(token)
+        return self.evaluate(
+            f"window.passkoopChecker.check({token}).then(result => result.reason_code)"
+        )
+
+    def close(self):
+        self.socket.close()
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def phone(tmp_path):
+    phone = Phone(tmp_path)
+    yield phone
+    phone.close()
+
+
 @pytest.fixture(scope="module")
 def coops():
     prefix = unique_db("passkoop_net") + "_"
@@ -94,9 +193,11 @@ def coops():
         drop_db(b)
 
 
-def test_two_coops_trust_each_other_with_no_centre(coops):
+def test_two_coops_trust_each_other_with_no_centre(coops, phone):
     coop_a, coop_b = coops
     coop_a("res.company", "write", [1], {"passkoop_code": "COOPA", "name": "Coop A"})
+    coop_b("res.company", "write", [1], {"passkoop_code": "COOPB", "name": "Coop B"})
+    checker = f"{coop_b.base_url}/passkoop/check"
     url = f"{coop_a.base_url}/passkoop/directory.jws"
     first_entry = requests.get(url, timeout=30)
     assert first_entry.headers["Content-Type"] == "application/jose"
@@ -120,6 +221,10 @@ def test_two_coops_trust_each_other_with_no_centre(coops):
         "passkoop.card", "search_read", [("partner_id", "=", lucie)], ["token"]
     )
     assert coop_b.verify(card["token"]) == "ok"
+    # B's card checker (the till's verifier, with B's entries), network cut.
+    phone.open(checker)
+    phone.open(checker, offline=True)
+    assert phone.check(card["token"]) == "ok"
 
     # A revokes it; B syncs A's URL and refuses it.
     coop_a("passkoop.card", "action_revoke", [card["id"]])
@@ -133,6 +238,9 @@ def test_two_coops_trust_each_other_with_no_centre(coops):
     )
     assert synced["directory_sync_error"] is False and synced["directory_synced_at"]
     assert synced["directory_url"] == url
+    phone.open(checker)
+    phone.open(checker, offline=True)
+    assert phone.check(card["token"]) == "revoked"
 
     # A's old entry, replayed, changes nothing.
     coop_b("passkoop.coop", "passkoop_import_directory", first_entry.text)

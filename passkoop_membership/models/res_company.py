@@ -1,7 +1,10 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import hashlib
+import json
 import re
 import unicodedata
+from datetime import timedelta
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
@@ -57,6 +60,15 @@ class ResCompany(models.Model):
         copy=False,
         help="Your coop's code in the Pass'Koop network, printed on your members' "
         "cards (2 to 16 capital letters or digits, e.g. HENDAYAKOOP).",
+    )
+    passkoop_entry_date = fields.Datetime(
+        string="Directory entry issued on",
+        readonly=True,
+        copy=False,
+        help="The issued_at of the directory entry published last.",
+    )
+    passkoop_entry_digest = fields.Char(
+        string="Directory entry fingerprint", readonly=True, copy=False
     )
     passkoop_signing_key_ids = fields.One2many(
         "passkoop.signing.key", "company_id", string="Pass'Koop signing keys"
@@ -214,18 +226,31 @@ class ResCompany(models.Model):
             "keys": keys._entry_values(),
             "revoked": revoked.mapped("serial"),
             "welcome": self._passkoop_welcome(),
-            "issued_at": self._passkoop_entry_date(keys | signer, revoked),
         }
+        payload["issued_at"] = self._passkoop_entry_issued_at(payload)
         return card_format.entry_document(signer._seed(), signer.kid, payload)
 
-    def _passkoop_entry_date(self, keys, revoked):
-        """When what the entry says last changed: the same entry is signed again
-        byte for byte (Ed25519 is deterministic), so it can be cached, and a
-        partner recognises a newer one."""
-        changed = max([self.write_date, *keys.mapped("write_date")])
-        if revoked:
-            changed = max(changed, *revoked.mapped("write_date"))
-        return changed.strftime("%Y-%m-%dT%H:%M:%SZ")
+    def _passkoop_entry_issued_at(self, payload):
+        """The entry's issued_at: unchanged while its content is (the same entry
+        is then signed again byte for byte, Ed25519 being deterministic: it can
+        be cached), later than the last one as soon as it changes, even within
+        the same second (partners keep the newest: an old revoked list must not
+        come back)."""
+        content = json.dumps(payload, sort_keys=True).encode()
+        digest = hashlib.sha256(content).hexdigest()
+        company = self.sudo()
+        if digest != company.passkoop_entry_digest or not company.passkoop_entry_date:
+            now = fields.Datetime.now().replace(microsecond=0)
+            last = company.passkoop_entry_date
+            company.write(
+                {
+                    "passkoop_entry_digest": digest,
+                    "passkoop_entry_date": max(now, last + timedelta(seconds=1))
+                    if last
+                    else now,
+                }
+            )
+        return company.passkoop_entry_date.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def _passkoop_welcome(self):
         """The entry's summary of how this coop welcomes visitors."""

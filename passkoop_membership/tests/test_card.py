@@ -443,6 +443,27 @@ class TestTwoCoops(PasskoopCase):
             Partner.passkoop_verify_card(card.token)["reason_code"], "revoked"
         )
 
+    def test_an_entry_changed_in_the_same_second_is_newer(self):
+        """Time is frozen: a revocation right after an export still makes a newer
+        entry, and the older one replayed does not bring the card back."""
+        card = self.member.passkoop_issue_card()
+        first = self.company.passkoop_export_directory()
+        self.assertEqual(first, self.company.passkoop_export_directory())
+        env_b = self.b_env()
+        env_b["passkoop.coop"].passkoop_import_directory(first)
+        card.action_revoke()
+        second = self.company.passkoop_export_directory()
+        issued = [
+            card_format.read_document(entry)[1]["issued_at"]
+            for entry in (first, second)
+        ]
+        self.assertLess(issued[0], issued[1])
+        Coop = env_b["passkoop.coop"]
+        Coop.passkoop_import_directory(second)
+        Coop.passkoop_import_directory(first)
+        check = env_b["res.partner"].passkoop_verify_card(card.token)
+        self.assertEqual(check["reason_code"], "revoked")
+
     def test_a_new_key_reaches_partners_without_a_click(self):
         """The entry is signed by the key B trusts, and vouches for A's new key."""
         env_b = self.b_env()
