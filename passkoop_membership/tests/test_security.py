@@ -101,3 +101,45 @@ class TestSecurity(PasskoopCase):
             env_b["passkoop.policy"].search([]).mapped("visitor_type"),
             ["partner", "trial"],
         )
+
+    def test_cards_keys_and_partners_keys_stay_in_their_company(self):
+        """Company A's cards, signing keys and partners' keys: invisible to a user
+        of company B, visible to a user of both in A only."""
+        self.company.passkoop_code = "COOPA"
+        card = self.env["res.partner"].create({"name": "Lucie"}).passkoop_issue_card()
+        self.env["passkoop.coop"].passkoop_import_directory(
+            self.company.passkoop_export_directory()
+        )  # A knows itself as a partner here, with its key
+        company_b = self.env["res.company"].create({"name": "Au Baudet"})
+        admin_b = new_test_user(
+            self.env,
+            login="admin_b_cards",
+            company_id=company_b.id,
+            company_ids=[company_b.id],
+            groups="base.group_user,passkoop_membership.group_passkoop_manager",
+        )
+        admin_ab = new_test_user(
+            self.env,
+            login="admin_ab_cards",
+            company_id=company_b.id,
+            company_ids=[self.company.id, company_b.id],
+            groups="base.group_user,passkoop_membership.group_passkoop_manager",
+        )
+        models = ("passkoop.card", "passkoop.signing.key", "passkoop.coop.key")
+        for model in models:
+            with self.subTest(model=model):
+                self.assertFalse(self.env[model].with_user(admin_b).search([]))
+                self.assertTrue(self.env[model].search([]))
+        with self.assertRaises(AccessError):
+            card.with_user(admin_b).token  # noqa: B018
+        with self.assertRaises(AccessError):
+            card.with_user(admin_b).action_revoke()
+        # B's check knows nothing of A's cards until B imports A's entry.
+        b_check = self.env["res.partner"].with_user(admin_b).passkoop_verify_card
+        self.assertEqual(b_check(card.token)["reason_code"], "unknown_issuer")
+        # A user of both sees A's card only with A among the allowed companies.
+        both = self.env(user=admin_ab, context={"allowed_company_ids": [company_b.id]})
+        self.assertFalse(both["passkoop.card"].search([]))
+        both_a = both(context={"allowed_company_ids": [self.company.id, company_b.id]})
+        self.assertEqual(both_a["passkoop.card"].search([]), card)
+        self.assertEqual(card.with_user(admin_b).sudo().state, "active")
