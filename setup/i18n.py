@@ -19,6 +19,7 @@ SAME_IN_FRENCH = {
     "Mode",
     "Pass'Koop",
     "Pass'Koop ·",
+    "%(date)s, %(amount)s, %(state)s",
     "Document",
     "Source",
     "https://…/passkoop/directory.jws",

@@ -12,11 +12,14 @@ VISITOR_TYPES = [
 class PasskoopPolicy(models.Model):
     _name = "passkoop.policy"
     _description = "Pass'Koop visitor policy"
+    _inherit = ["mail.thread"]
     _order = "visitor_type, name"
     _check_company_auto = True
 
-    name = fields.Char(required=True)
-    visitor_type = fields.Selection(VISITOR_TYPES, required=True, default="partner")
+    name = fields.Char(required=True, tracking=True)
+    visitor_type = fields.Selection(
+        VISITOR_TYPES, required=True, default="partner", tracking=True
+    )
     mode = fields.Selection(
         [
             ("member_terms", "Member terms"),
@@ -28,13 +31,17 @@ class PasskoopPolicy(models.Model):
         help="Member terms: welcomed like a member, with no limit.\n"
         "Limited: welcomed for a number of visits and/or days.\n"
         "Refused: visitors of this kind may not buy.",
+        tracking=True,
     )
     max_visits = fields.Integer(
-        string="Visits allowed", help="0 means no limit on the number of visits."
+        string="Visits allowed",
+        help="0 means no limit on the number of visits.",
+        tracking=True,
     )
     period_days = fields.Integer(
         string="Days allowed",
         help="Counted from the visitor's registration date. 0 means no limit in time.",
+        tracking=True,
     )
     limit_action = fields.Selection(
         [
@@ -45,6 +52,7 @@ class PasskoopPolicy(models.Model):
         string="Once the limit is reached",
         required=True,
         default="block",
+        tracking=True,
     )
     proof = fields.Selection(
         [
@@ -55,20 +63,22 @@ class PasskoopPolicy(models.Model):
         string="Proof required",
         required=True,
         default="none",
+        tracking=True,
     )
     registration_required = fields.Boolean(
-        help="The visitor must give a name and an email before shopping."
+        help="The visitor must give a name and an email before shopping.", tracking=True
     )
     pricelist_id = fields.Many2one(
         "product.pricelist",
         string="Member price list",
         check_company=True,
         help="Applied to these visitors at the till. Empty: the till's own price list.",
+        tracking=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    active = fields.Boolean(default=True)
+    active = fields.Boolean(default=True, tracking=True)
 
     @api.constrains("max_visits", "period_days", "mode")
     def _check_limits(self):

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
+from odoo.tools import format_date, formatLang
 
 from .passkoop_policy import VISITOR_TYPES
 
@@ -99,6 +100,34 @@ class PasskoopVisit(models.Model):
             }
             visits |= super().create([vals])
         return visits
+
+    def write(self, vals):
+        """Corrections of the visitors' sheet are said in each visitor's chatter."""
+        corrected = {"amount", "date", "state", "partner_id"} & set(vals)
+        before = (
+            {visit: visit._passkoop_summary() for visit in self} if corrected else {}
+        )
+        result = super().write(vals)
+        for visit, summary in before.items():
+            if summary != visit._passkoop_summary():
+                visit.partner_id.message_post(
+                    body=self.env._(
+                        "Visit corrected: %(before)s → %(after)s.",
+                        before=summary,
+                        after=visit._passkoop_summary(),
+                    )
+                )
+        return result
+
+    def _passkoop_summary(self):
+        self.ensure_one()
+        state = dict(self._fields["state"]._description_selection(self.env))
+        return self.env._(
+            "%(date)s, %(amount)s, %(state)s",
+            date=format_date(self.env, self.date),
+            amount=formatLang(self.env, self.amount, currency_obj=self.currency_id),
+            state=state[self.state],
+        )
 
     def action_cancel(self):
         self.state = "cancelled"

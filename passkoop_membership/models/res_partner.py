@@ -467,6 +467,10 @@ class ResPartner(models.Model):
         visitors.message_ids.unlink()
         visitors.activity_ids.unlink()
         visitors.message_follower_ids.unlink()
+        for visitor in visitors:  # the audit trail keeps who and when, nothing else
+            visitor.message_post(
+                body=self.env._("Anonymised by %(user)s.", user=self.env.user.name)
+            )
 
     @api.model
     def _passkoop_anonymize_inactive(self):

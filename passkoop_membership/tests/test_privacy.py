@@ -64,7 +64,9 @@ class TestPrivacy(PasskoopCase):
                 }
             ],
         )
-        self.assertFalse(lea.message_ids)
+        [trail] = lea.message_ids
+        self.assertIn("Anonymised by", str(trail.body))
+        self.assertNotIn("+33", str(trail.body))
         self.assertEqual(len(lea.passkoop_visit_ids), 2)
         self.assertEqual(self.totals(), before)
         member = self.env["res.partner"].create({"name": "A member"})

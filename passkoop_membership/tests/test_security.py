@@ -143,3 +143,25 @@ class TestSecurity(PasskoopCase):
         both_a = both(context={"allowed_company_ids": [self.company.id, company_b.id]})
         self.assertEqual(both_a["passkoop.card"].search([]), card)
         self.assertEqual(card.with_user(admin_b).sudo().state, "active")
+
+    def test_audit_trail_of_policies_and_visit_corrections(self):
+        # Tracking is written when a transaction ends: end the one that made it.
+        self.env.cr.flush()
+        policy = self.trial_policy.with_user(self.admin)
+        policy.max_visits = 5
+        self.env.flush_all()
+        self.env.cr.flush()
+        self.env.invalidate_all()
+        tracked = policy.sudo().message_ids.tracking_value_ids
+        self.assertEqual(tracked.field_id.name, "max_visits")
+        self.assertEqual((tracked.old_value_integer, tracked.new_value_integer), (3, 5))
+        self.assertEqual(policy.message_ids[:1].author_id, self.admin.partner_id)
+        visitor = self.make_visitor()
+        visit = visitor.passkoop_register_visit(amount=12.0)
+        visit.with_user(self.admin).amount = 10.0
+        visit.with_user(self.admin).action_cancel()
+        said = visitor.message_ids.mapped(lambda m: str(m.body))
+        self.assertTrue(
+            any("Visit corrected" in body and "10.00" in body for body in said)
+        )
+        self.assertTrue(any("Cancelled" in body for body in said))

@@ -69,6 +69,15 @@ class PosOrder(models.Model):
             }
         )
         self.passkoop_visit_id = visit
+        if self.passkoop_override:
+            self.message_post(
+                body=self.env._(
+                    "Pass'Koop: %(cashier)s confirmed the sale although the limit of "
+                    "%(visitor)s was reached.",
+                    cashier=self.user_id.name or self.env.user.name,
+                    visitor=visitor.display_name,
+                )
+            )
 
     def _passkoop_check_card(self):
         """Check the scanned card again, whatever the till said: a visitor the

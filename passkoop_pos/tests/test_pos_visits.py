@@ -100,6 +100,11 @@ class TestPosVisits(TestPoSCommon):
         self.assertTrue(order.passkoop_override)
         self.assertTrue(order.passkoop_visit_id.over_limit)
         self.assertEqual(self.claire.passkoop_check()["visit_count"], 4)
+        # The audit trail says who confirmed it, on the order.
+        self.assertIn(
+            "confirmed the sale although the limit of Claire",
+            " ".join(str(body) for body in order.message_ids.mapped("body")),
+        )
 
     def test_sync_answer_carries_fresh_counters(self):
         self.visitor_order(self.claire)
