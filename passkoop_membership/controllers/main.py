@@ -9,6 +9,8 @@ from odoo import fields, http
 from odoo.http import request
 from odoo.tools import consteq, file_open
 
+from ..tools import card_format
+
 
 class PasskoopController(http.Controller):
     @http.route(
@@ -149,12 +151,16 @@ class PasskoopController(http.Controller):
 
     def _passkoop_company(self, code):
         """The coop a public page is about: ``code``, or the only one there is."""
+        if code:
+            code = code.strip().upper()
+            if not card_format.CODE_RE.fullmatch(code):
+                raise request.not_found()  # not a code: no need to ask the database
         companies = (
             request.env["res.company"]
             .sudo()
             .search(
                 [("passkoop_code", "!=", False)]
-                + ([("passkoop_code", "=", code.strip().upper())] if code else [])
+                + ([("passkoop_code", "=", code)] if code else [])
             )
         )
         if len(companies) != 1:
@@ -173,16 +179,7 @@ class PasskoopController(http.Controller):
 
         ``code`` picks the coop when the database holds several.
         """
-        companies = (
-            request.env["res.company"]
-            .sudo()
-            .search(
-                [("passkoop_code", "!=", False)]
-                + ([("passkoop_code", "=", code.strip().upper())] if code else [])
-            )
-        )
-        if len(companies) != 1:
-            raise request.not_found()
+        companies = self._passkoop_company(code)
         document = companies.passkoop_export_directory()
         etag = hashlib.sha256(document.encode()).hexdigest()[:32]
         headers = [

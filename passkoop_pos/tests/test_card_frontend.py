@@ -6,6 +6,7 @@ from odoo.tests import tagged
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
+from .common import coop_a_with_cards
 from .screenshots import tour_screenshots
 
 
@@ -16,22 +17,14 @@ class TestPasskoopCardTill(TestPointOfSaleHttpCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        env = cls.env(su=True)
-        cls.company_a = env["res.company"].create(
-            {"name": "Coop A", "passkoop_code": "COOPA"}
+        cls.company_a, cls.lucie_card, cls.zoe_card, cls.coop_a = coop_a_with_cards(
+            cls.env
         )
-        Member = env["res.partner"].with_company(cls.company_a)
-        cls.lucie_card = Member.create(
-            {"name": "Lucie", "ref": "A-7", "company_id": cls.company_a.id}
-        ).passkoop_issue_card()
-        cls.zoe_card = Member.create(
-            {"name": "Zoé", "ref": "A-8", "company_id": cls.company_a.id}
-        ).passkoop_issue_card()
         cls.zoe_card.action_revoke()
-        cls.coop_a = env["passkoop.coop"].passkoop_import_directory(
+        cls.coop_a.passkoop_import_directory(
             cls.company_a.with_company(cls.company_a).passkoop_export_directory()
         )
-        cls.coop_a.agreement_state = "active"
+        env = cls.env(su=True)
         env["product.product"].create(
             {
                 "name": "Organic Lentils",

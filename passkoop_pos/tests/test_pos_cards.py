@@ -5,6 +5,8 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 
+from .common import coop_a_with_cards
+
 
 @tagged("post_install", "-at_install")
 class TestPosCards(TestPoSCommon):
@@ -14,21 +16,9 @@ class TestPosCards(TestPoSCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.config = cls.basic_config
-        env = cls.env(su=True)  # what the coops' administrators set up
-        cls.company_a = env["res.company"].create(
-            {"name": "Coop A", "passkoop_code": "COOPA"}
+        cls.company_a, cls.lucie_card, cls.zoe_card, cls.coop_a = coop_a_with_cards(
+            cls.env
         )
-        Partner = env["res.partner"].with_company(cls.company_a)
-        cls.lucie_card = Partner.create(
-            {"name": "Lucie", "ref": "A-7", "company_id": cls.company_a.id}
-        ).passkoop_issue_card()
-        cls.zoe_card = Partner.create(
-            {"name": "Zoé", "ref": "A-8", "company_id": cls.company_a.id}
-        ).passkoop_issue_card()
-        cls.coop_a = env["passkoop.coop"].passkoop_import_directory(
-            cls.company_a.with_company(cls.company_a).passkoop_export_directory()
-        )
-        cls.coop_a.agreement_state = "active"
         cls.product = cls.create_product("Lentils", cls.categ_basic, 4.0)
 
     def setUp(self):

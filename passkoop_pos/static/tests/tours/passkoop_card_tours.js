@@ -33,6 +33,25 @@ function scanCard(name) {
 }
 
 /**
+ * The vectors of card_vectors.json, and the till's directory of their entry.
+ * @returns {Promise<Object>} {vectors, directory}
+ */
+async function vectorsAndDirectory() {
+    const {buildDirectory} = odoo.loader.modules.get("@passkoop_pos/app/passkoop_card");
+    const response = await fetch("/passkoop_membership/static/tests/card_vectors.json");
+    const vectors = await response.json();
+    const entry = vectors.directory.entry;
+    const coop = {
+        id: 1,
+        name: entry.name,
+        code: entry.code,
+        revoked_serials: entry.revoked.join("\n"),
+    };
+    const keys = entry.keys.map((key) => ({...key, coop_id: coop}));
+    return {vectors, directory: buildDirectory([coop], keys)};
+}
+
+/**
  * Every vector of card_vectors.json, checked by the till's verifier with WebCrypto
  * and with the TweetNaCl fallback: one answer different from the file fails.
  */
@@ -45,23 +64,10 @@ registry.category("web_tour.tours").add("passkoop_card_vectors", {
                 content: "the till's verifier answers every vector as the file says",
                 trigger: "body",
                 run: async () => {
-                    const {buildDirectory, verifyCard, ed25519Implementation} =
-                        odoo.loader.modules.get("@passkoop_pos/app/passkoop_card");
-                    const response = await fetch(
-                        "/passkoop_membership/static/tests/card_vectors.json"
+                    const {verifyCard, ed25519Implementation} = odoo.loader.modules.get(
+                        "@passkoop_pos/app/passkoop_card"
                     );
-                    const vectors = await response.json();
-                    const entry = vectors.directory.entry;
-                    const coop = {
-                        id: 1,
-                        name: entry.name,
-                        code: entry.code,
-                        revoked_serials: entry.revoked.join("\n"),
-                    };
-                    const directory = buildDirectory(
-                        [coop],
-                        entry.keys.map((key) => ({...key, coop_id: coop}))
-                    );
+                    const {vectors, directory} = await vectorsAndDirectory();
                     const wrong = [];
                     for (const fallback of [false, true]) {
                         for (const vector of vectors.cards) {
@@ -172,19 +178,10 @@ registry.category("web_tour.tours").add("passkoop_card_bench", {
                 content: "verify 1,000 cards with each implementation",
                 trigger: "body",
                 run: async () => {
-                    const {buildDirectory, verifyCard, ed25519Implementation} =
-                        odoo.loader.modules.get("@passkoop_pos/app/passkoop_card");
-                    const response = await fetch(
-                        "/passkoop_membership/static/tests/card_vectors.json"
+                    const {verifyCard, ed25519Implementation} = odoo.loader.modules.get(
+                        "@passkoop_pos/app/passkoop_card"
                     );
-                    const vectors = await response.json();
-                    const entry = vectors.directory.entry;
-                    const coop = {id: 1, name: entry.name, code: entry.code};
-                    coop.revoked_serials = entry.revoked.join("\n");
-                    const directory = buildDirectory(
-                        [coop],
-                        entry.keys.map((key) => ({...key, coop_id: coop}))
-                    );
+                    const {vectors, directory} = await vectorsAndDirectory();
                     const figures = {};
                     for (const fallback of [false, true]) {
                         const start = performance.now();
