@@ -5,7 +5,7 @@ import json
 
 from markupsafe import Markup
 
-from odoo import fields, http
+from odoo import http
 from odoo.http import request
 from odoo.tools import consteq, file_open
 
@@ -85,7 +85,6 @@ class PasskoopController(http.Controller):
     def _passkoop_checker_directory(self, company):
         """The issuers the checker knows: this coop and its partners with a key."""
         company = company.with_company(company)
-        today = fields.Date.context_today(company)
         coops = (
             request.env["passkoop.coop"]
             .sudo()
@@ -96,20 +95,7 @@ class PasskoopController(http.Controller):
                 ]
             )
         )
-        own_keys = company.passkoop_signing_key_ids.filtered(
-            lambda k: not k.valid_until or k.valid_until >= today
-        )
-        own_revoked = (
-            request.env["passkoop.card"]
-            .sudo()
-            .search(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "=", "revoked"),
-                    ("valid_until", ">=", today),
-                ]
-            )
-        )
+        own_keys, own_revoked = company._passkoop_published()
         issuers = [
             {
                 "code": coop.code,

@@ -109,8 +109,9 @@ class PasskoopCard(models.Model):
             },
         }
 
-    def _qr_svg(self):
-        """The token as an SVG QR code, in alphanumeric mode (card-format.md)."""
+    def _qr_code(self):
+        """The token as a QR code in alphanumeric mode, level M (card-format.md):
+        version 6 for a 143-character token, small enough for any phone."""
         self.ensure_one()
         code = qrcode.QRCode(
             error_correction=qrcode.constants.ERROR_CORRECT_M,
@@ -118,8 +119,12 @@ class PasskoopCard(models.Model):
             image_factory=qrcode.image.svg.SvgPathImage,
         )
         code.add_data(self.token, optimize=0)
+        code.make()
+        return code
+
+    def _qr_svg(self):
         buffer = io.BytesIO()
-        code.make_image().save(buffer)
+        self._qr_code().make_image().save(buffer)
         return buffer.getvalue()
 
     def _qr_data_uri(self):

@@ -191,28 +191,8 @@ class ResCompany(models.Model):
         """This company's signed directory entry (JWS text, card-format.md)."""
         self.ensure_one()
         self._passkoop_ensure_code()
-        today = fields.Date.context_today(self)
         signer = self._passkoop_signing_key(newest=False)
-        keys = signer.search(
-            [
-                ("company_id", "=", self.id),
-                "|",
-                ("valid_until", "=", False),
-                ("valid_until", ">=", today),
-            ]
-        )
-        revoked = (
-            self.env["passkoop.card"]
-            .sudo()
-            .search(
-                [
-                    ("company_id", "=", self.id),
-                    ("state", "=", "revoked"),
-                    ("valid_until", ">=", today),
-                ],
-                order="serial",
-            )
-        )
+        keys, revoked = self._passkoop_published()
         payload = {
             "format": card_format.ENTRY_FORMAT,
             "code": self.passkoop_code,
@@ -229,6 +209,31 @@ class ResCompany(models.Model):
         }
         payload["issued_at"] = self._passkoop_entry_issued_at(payload)
         return card_format.entry_document(signer._seed(), signer.kid, payload)
+
+    def _passkoop_published(self):
+        """What this coop tells partners about its cards: the keys still valid and
+        the serials of revoked cards not expired yet (as superuser)."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        not_expired = ["|", ("valid_until", "=", False), ("valid_until", ">=", today)]
+        keys = (
+            self.env["passkoop.signing.key"]
+            .sudo()
+            .search([("company_id", "=", self.id), *not_expired])
+        )
+        revoked = (
+            self.env["passkoop.card"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.id),
+                    ("state", "=", "revoked"),
+                    ("valid_until", ">=", today),
+                ],
+                order="serial",
+            )
+        )
+        return keys, revoked
 
     def _passkoop_entry_issued_at(self, payload):
         """The entry's issued_at: unchanged while its content is (the same entry

@@ -11,6 +11,7 @@ from odoo.tools import format_date
 from odoo.tools.mail import single_email_re
 
 from ..tools import card_format
+from ..tools.download import download_action
 from .passkoop_policy import VISITOR_TYPES
 
 CARD_CHECKS = [
@@ -562,22 +563,14 @@ class ResPartner(models.Model):
     def action_passkoop_export_data(self):
         """Download the visitor's data as a JSON file."""
         self.ensure_one()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": f"passkoop-visitor-{self.id}.json",
-                "raw": json.dumps(
-                    self.passkoop_export_data(), ensure_ascii=False, indent=2
-                ).encode(),
-                "mimetype": "application/json",
-                "res_model": self._name,
-                "res_id": self.id,
-            }
+        return download_action(
+            self,
+            f"passkoop-visitor-{self.id}.json",
+            json.dumps(
+                self.passkoop_export_data(), ensure_ascii=False, indent=2
+            ).encode(),
+            "application/json",
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "download",
-        }
 
     # ----------------------------------------------------------- actions
 

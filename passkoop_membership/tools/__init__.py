@@ -1,1 +1,2 @@
 from . import card_format
+from . import download

@@ -1,6 +1,5 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 import csv
 import io
 
@@ -9,6 +8,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from ..tools.download import download_action
 
 COLUMNS = ["coop_code", "coop", "month", "visits", "visitors", "sales", "currency"]
 
@@ -85,16 +86,4 @@ class PasskoopNetworkExport(models.TransientModel):
             self._rows()
         )
         name = f"passkoop-{self.date_from}-{self.date_to}.{self.file_format}"
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": name,
-                "datas": base64.b64encode(content),
-                "res_model": self._name,
-                "res_id": self.id,
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "download",
-        }
+        return download_action(self, name, content)
