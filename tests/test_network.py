@@ -83,12 +83,7 @@ class Phone:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        for _i in range(60):
-            try:
-                pages = requests.get(f"http://127.0.0.1:{port}/json", timeout=2).json()
-                break
-            except requests.ConnectionError:
-                time.sleep(0.5)
+        pages = wait_for(f"http://127.0.0.1:{port}/json", self.process).json()
         page = next(page for page in pages if page["type"] == "page")
         self.socket = websocket.create_connection(page["webSocketDebuggerUrl"])
         self.ids = itertools.count(1)
@@ -152,6 +147,18 @@ class Phone:
         self.process.wait(timeout=10)
 
 
+def wait_for(url, process, seconds=120):
+    """The first answer of a server we started; a busy machine may take a while."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return requests.get(url, timeout=10)
+        except requests.RequestException:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
 @pytest.fixture
 def phone(tmp_path):
     phone = Phone(tmp_path)
@@ -176,12 +183,7 @@ def coops():
             command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         ) as server:
             try:
-                for _i in range(120):
-                    try:
-                        requests.get(f"http://127.0.0.1:{port}/web/health", timeout=2)
-                        break
-                    except requests.ConnectionError:
-                        time.sleep(0.5)
+                wait_for(f"http://127.0.0.1:{port}/web/health", server)
                 yield (
                     Coop(a, f"http://localhost:{port}"),
                     Coop(b, f"http://127.0.0.1:{port}"),
