@@ -62,7 +62,8 @@ class PasskoopController(http.Controller):
                 {
                     "company": company,
                     "lang": lang,
-                    # Inside <script>: JSON, not HTML-escaped, with "</" escaped.
+                    # Inside <script>: JSON, not HTML-escaped, with every "<"
+                    # escaped (no "</script>" nor "<!--" can end or bend it).
                     "data": Markup(
                         json.dumps(
                             {
@@ -73,7 +74,7 @@ class PasskoopController(http.Controller):
                                     **Partner._passkoop_checker_texts(),
                                 },
                             }
-                        ).replace("</", "<\\/")
+                        ).replace("<", "\\u003c")
                     ),
                 },
             )

@@ -54,6 +54,12 @@ class ResCompany(models.Model):
         "visits stay, as anonymous figures. CNIL: customer data at most 3 years "
         "after the last contact.",
     )
+    passkoop_consent_text = fields.Text(
+        string="Consent text",
+        compute="_compute_passkoop_consent_text",
+        help="What the cashier reads to a visitor before keeping their data; "
+        "kept with each consent.",
+    )
 
     passkoop_code = fields.Char(
         string="Pass'Koop code",
@@ -108,6 +114,18 @@ class ResCompany(models.Model):
                         code=company.passkoop_code,
                     )
                 )
+
+    @api.depends("name", "passkoop_retention_months")
+    @api.depends_context("lang")
+    def _compute_passkoop_consent_text(self):
+        for company in self:
+            company.passkoop_consent_text = self.env._(
+                "The visitor agrees that %(coop)s keeps their name and details to "
+                "welcome them, for at most %(months)s months after their last visit, "
+                "and knows they may ask for them to be erased.",
+                coop=company.name,
+                months=company.passkoop_retention_months,
+            )
 
     @api.constrains("passkoop_retention_months")
     def _check_passkoop_retention_months(self):

@@ -1,7 +1,7 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -62,6 +62,15 @@ class ResPartner(models.Model):
         copy=False,
         help="The visitor agreed that their data is kept to welcome them.",
     )
+    passkoop_consent_date = fields.Datetime(
+        string="Consent given on", readonly=True, copy=False
+    )
+    passkoop_consent_text = fields.Text(
+        string="Consent text shown",
+        readonly=True,
+        copy=False,
+        help="The words the visitor agreed to, as they were shown.",
+    )
     passkoop_visit_ids = fields.One2many(
         "passkoop.visit", "partner_id", string="Pass'Koop visit log"
     )
@@ -108,19 +117,27 @@ class ResPartner(models.Model):
             self.browse()._passkoop_check_card_free(
                 vals.get("passkoop_card_ref"), vals.get("company_id")
             )
+            self._passkoop_record_consent(vals)
         return super().create(vals_list)
 
-    @api.constrains("passkoop_visitor_type", "passkoop_coop_id")
+    @api.constrains("passkoop_visitor_type", "passkoop_coop_id", "company_id")
     def _check_passkoop_coop(self):
         for partner in self:
-            if (
-                partner.passkoop_visitor_type == "partner"
-                and not partner.passkoop_coop_id
-            ):
+            coop = partner.passkoop_coop_id
+            if partner.passkoop_visitor_type == "partner" and not coop:
                 raise ValidationError(
                     self.env._(
                         "%(name)s is a member of a partner coop: "
                         "choose their home coop.",
+                        name=partner.display_name,
+                    )
+                )
+            if coop and coop.sudo().company_id != partner.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(coop)s is a partner coop of another company than "
+                        "%(name)s's: choose one of their company's partner coops.",
+                        coop=coop.sudo().display_name,
                         name=partner.display_name,
                     )
                 )
@@ -132,7 +149,22 @@ class ResPartner(models.Model):
                     vals.get("passkoop_card_ref", partner.passkoop_card_ref),
                     vals.get("company_id", partner.company_id.id),
                 )
+        if "passkoop_consent" in vals:
+            vals = self._passkoop_record_consent(dict(vals))
         return super().write(vals)
+
+    @api.model
+    def _passkoop_record_consent(self, vals):
+        """Consent is kept with its date and the words shown (the company's
+        text, never one a client sends); withdrawn, both go."""
+        vals.pop("passkoop_consent_date", None)
+        vals.pop("passkoop_consent_text", None)
+        if vals.get("passkoop_consent"):
+            vals["passkoop_consent_date"] = fields.Datetime.now()
+            vals["passkoop_consent_text"] = self.env.company.passkoop_consent_text
+        elif "passkoop_consent" in vals:
+            vals["passkoop_consent_date"] = vals["passkoop_consent_text"] = False
+        return vals
 
     def _passkoop_check_card_free(self, card_ref, company_id):
         """Refuse a card number another visitor of the company holds, naming them.
@@ -429,6 +461,8 @@ class ResPartner(models.Model):
         "passkoop_member_ref",
         "passkoop_card_ref",
         "passkoop_consent",
+        "passkoop_consent_date",
+        "passkoop_consent_text",
     )
 
     def action_passkoop_anonymize(self):
@@ -508,6 +542,7 @@ class ResPartner(models.Model):
     def passkoop_export_data(self):
         """Right of access: all that is held about this visitor, as plain data."""
         self.ensure_one()
+        self.check_access("read")  # then all of it, cards and visits included
         visitor = self.sudo()
         profile_fields = [
             "name",
@@ -523,6 +558,8 @@ class ResPartner(models.Model):
         def plain(value):
             if isinstance(value, models.BaseModel):
                 return value.display_name or False
+            if isinstance(value, datetime):
+                return fields.Datetime.to_string(value)
             if isinstance(value, date):
                 return fields.Date.to_string(value)
             if isinstance(value, bytes):

@@ -109,3 +109,32 @@ class TestPrivacy(PasskoopCase):
         self.assertEqual(data["cards"], [])
         action = lea.with_user(self.admin).action_passkoop_export_data()
         self.assertIn("/web/content/", action["url"])
+
+    def test_consent_is_kept_with_its_date_and_the_words_shown(self):
+        self.company.passkoop_retention_months = 24
+        words = self.company.passkoop_consent_text
+        self.assertIn("24 months", words)
+        self.assertIn(self.company.name, words)
+        # What a client sends as the date or the words is not believed.
+        lea = self.visitor(
+            "Lea",
+            0,
+            passkoop_consent_date="2001-01-01 00:00:00",
+            passkoop_consent_text="anything",
+        )
+        self.assertEqual(lea.passkoop_consent_text, words)
+        self.assertEqual(str(lea.passkoop_consent_date), f"{TODAY} 00:00:00")
+        self.assertEqual(
+            lea.passkoop_export_data()["profile"]["passkoop_consent_text"], words
+        )
+        # Withdrawn, then given again in French: the French words are kept.
+        lea.passkoop_consent = False
+        self.assertFalse(lea.passkoop_consent_date or lea.passkoop_consent_text)
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["passkoop_membership"], ["fr_FR"], overwrite=True
+        )
+        lea.with_context(lang="fr_FR").passkoop_consent = True
+        self.assertIn("24 mois", lea.passkoop_consent_text)
+        lea.with_user(self.admin).action_passkoop_anonymize()
+        self.assertFalse(lea.passkoop_consent_date or lea.passkoop_consent_text)

@@ -13,6 +13,7 @@ class ResCompany(models.Model):
         return super()._load_pos_data_fields(config_id) + [
             "passkoop_partner_policy_id",
             "passkoop_trial_policy_id",
+            "passkoop_consent_text",
         ]
 
     def _passkoop_total_sales(self, date_from, date_to):

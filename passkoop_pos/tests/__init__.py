@@ -5,3 +5,5 @@ from . import test_pos_cards
 from . import test_card_bench
 from . import test_pos_server_rules
 from . import test_hostile_input
+from . import test_hostile_names
+from . import test_companies

@@ -122,6 +122,8 @@ class TestTillCallsCheckedAgain(TransactionCase):
                     "is_company": False,
                     "company_id": self.env.company.id,
                     "passkoop_consent": True,
+                    # the words the till showed, from the server, not the till
+                    "passkoop_consent_text": self.env.company.passkoop_consent_text,
                 }
             ],
         )

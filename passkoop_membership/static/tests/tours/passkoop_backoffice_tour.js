@@ -65,3 +65,40 @@ registry.category("web_tour.tours").add("passkoop_dashboard", {
         },
     ],
 });
+
+/**
+ * A name written as HTML (see test_hostile_names.py) shows as text, wherever
+ * `where` is drawn: none of its tags is rendered, none of its code runs.
+ * @param {String} where selector of the part of the screen that shows the name
+ */
+export function namesShownAsText(where) {
+    return [
+        {
+            content: "the name is on the screen",
+            trigger: `${where}:contains("Injected")`,
+        },
+        {
+            content: "as text: no tag of it rendered, no code of it run",
+            trigger: where,
+            run: () => {
+                const rendered = document.querySelector(".pkx, img[src='x']");
+                if (rendered || window.passkoopInjected) {
+                    throw new Error(
+                        `a name was rendered as HTML: ${rendered?.outerHTML}`
+                    );
+                }
+                if (
+                    !document
+                        .querySelector(where)
+                        .textContent.includes('<b class="pkx">')
+                ) {
+                    throw new Error("the name's tags are not shown as text");
+                }
+            },
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("passkoop_names_shown_as_text", {
+    steps: () => namesShownAsText(".o_action_manager"),
+});

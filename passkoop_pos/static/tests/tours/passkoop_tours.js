@@ -4,6 +4,7 @@ import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_scre
 import * as Passkoop from "@passkoop_pos/../tests/tours/passkoop_tour_utils";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import {namesShownAsText} from "@passkoop_membership/../tests/tours/passkoop_backoffice_tour";
 import {registry} from "@web/core/registry";
 import {scan_barcode} from "@point_of_sale/../tests/tours/utils/common";
 
@@ -308,5 +309,23 @@ registry.category("web_tour.tours").add("passkoop_warn", {
                 trigger: '.o_notification:contains("Limit reached: 2 of 2 visits.")',
             },
             ReceiptScreen.isShown(),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("passkoop_hostile_names", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-partner"),
+            Passkoop.chooseCoop("Injected"),
+            Passkoop.findVisitor("Zoé", "Zoé"),
+            namesShownAsText(".passkoop-visitor-dialog"),
+            Passkoop.welcome(),
+            pay(),
+            ReceiptScreen.isShown(),
+            namesShownAsText(".pos-receipt .passkoop-receipt-line"),
         ].flat(),
 });
