@@ -12,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from odoo_runner import addons_database, run_odoo
+from setup.odoo_runner import addons_database, run_odoo
 
 SHELL = (Path(__file__).parent / "cards_shell.py").read_text()
 BROWSER = re.compile(r"passkoop-bench (\{.*\})")

@@ -7,7 +7,7 @@ addons, and prints its figures.
 import sys
 from pathlib import Path
 
-from odoo_runner import addons_database, run_odoo
+from setup.odoo_runner import addons_database, run_odoo
 
 SHELL = (Path(__file__).parent / "membership_shell.py").read_text()
 

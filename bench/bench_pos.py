@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from odoo_runner import create_db, drop_db, run_odoo, template_db, unique_db
+from setup.odoo_runner import create_db, drop_db, run_odoo, template_db, unique_db
 
 SHELL = (Path(__file__).parent / "pos_shell.py").read_text()
 

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from odoo_runner import addons_database, run_odoo
+from setup.odoo_runner import addons_database, run_odoo
 
 SHELL = (Path(__file__).parent / "report_shell.py").read_text()
 

@@ -3,7 +3,8 @@
 import sys
 
 import polib
-from odoo_runner import ADDONS, PROJECT, addons_database, run_odoo
+
+from .odoo_runner import ADDONS, PROJECT, addons_database, run_odoo
 
 # Words written alike in French: fr.po leaves their msgstr empty (OCA's po format).
 SAME_IN_FRENCH = {

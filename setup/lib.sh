@@ -1,25 +1,26 @@
-# Shared by setup/start, setup/test and .ci/run: find Odoo, install what it needs, reuse what exists.
+# Shared by setup/start, setup/test and .ci/run: bring Odoo, install what it needs, reuse
+# what exists. The rest is Python, run from the project's root: python -m setup.X.
 # shellcheck shell=bash
 set -euo pipefail
 
 PROJECT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$PROJECT_DIR"
 ODOO_PATH=${ODOO_PATH:-/opt/odoo}
 PASSKOOP_HOME=${PASSKOOP_HOME:-$HOME/.cache/passkoop}
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-$(id -un)}
 export ODOO_PATH PGHOST PGPORT PGUSER
-# Debian packages: headers to build psycopg2 and python-ldap, Chromium for the browser tours.
-DEBIAN_PACKAGES="libpq-dev libldap2-dev libsasl2-dev chromium postgresql-client"
+# Debian packages: git to bring Odoo, headers to build psycopg2 and python-ldap, Chromium for the browser tours,
+# wkhtmltopdf for Odoo's PDFs and poppler-utils to read them back in the tests.
+DEBIAN_PACKAGES="libpq-dev libldap2-dev libsasl2-dev chromium postgresql-client git wkhtmltopdf poppler-utils"
 
 say() { printf '\033[1m[passkoop]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[passkoop] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }
 
-check_odoo() {
-    [ -f "$ODOO_PATH/odoo-bin" ] || die "no Odoo 18.0 at ODOO_PATH=$ODOO_PATH (no odoo-bin there).
-  Put the Odoo 18.0 Community tree there (see ../shared/docs/odoo-runtime.md), or set ODOO_PATH."
-    grep -q "^version_info = (18, 0" "$ODOO_PATH/odoo/release.py" \
-        || die "the Odoo at $ODOO_PATH is not 18.0 (see $ODOO_PATH/odoo/release.py)."
+# Odoo 18.0 at ODOO_PATH, brought from PASSKOOP_ODOO_SOURCE if missing (setup/odoo_source.py).
+ensure_odoo() {
+    python3 -m setup.odoo_source || exit 1
 }
 
 ensure_debian_packages() {
@@ -93,13 +94,9 @@ ensure_node_tools() {
     fi
 }
 
-addons_path() { echo "$ODOO_PATH/addons,$ODOO_PATH/odoo/addons,$PROJECT_DIR"; }
-
-odoo() { python "$ODOO_PATH/odoo-bin" --addons-path="$(addons_path)" --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" "$@"; }
-
 ensure_all() {
-    check_odoo
     ensure_debian_packages
+    ensure_odoo
     check_postgres
     ensure_venv
 }

@@ -1,5 +1,7 @@
-"""Run Odoo 18 from ODOO_PATH on throwaway databases (for run_tests.py and tests/)."""
+"""Run Odoo 18 from ODOO_PATH: the one addons path and database settings, and
+throwaway databases copied from a template (for the tests and the benchmarks)."""
 
+import getpass
 import hashlib
 import os
 import re
@@ -69,19 +71,27 @@ def unique_db(prefix):
     return f"{prefix}_{uuid.uuid4().hex[:8]}"
 
 
+def odoo_options():
+    """Where Odoo finds the addons, keeps its files and reaches PostgreSQL.
+
+    The role is named after the user (Odoo refuses "postgres"); lib.sh creates it.
+    """
+    addons = [ODOO_PATH / "addons", ODOO_PATH / "odoo" / "addons", PROJECT]
+    return [
+        f"--addons-path={','.join(map(str, addons))}",
+        f"--data-dir={DATA_DIR}",
+        f"--db_host={os.environ.get('PGHOST', '127.0.0.1')}",
+        f"--db_port={os.environ.get('PGPORT', '5432')}",
+        f"--db_user={os.environ.get('PGUSER') or getpass.getuser()}",
+    ]
+
+
 def odoo_command(db, *args, command="server"):
-    addons_path = ",".join(
-        [str(ODOO_PATH / "addons"), str(ODOO_PATH / "odoo" / "addons"), str(PROJECT)]
-    )
     return [
         sys.executable,
         str(ODOO_PATH / "odoo-bin"),
         command,
-        f"--addons-path={addons_path}",
-        f"--data-dir={DATA_DIR}",
-        f"--db_host={os.environ.get('PGHOST', '127.0.0.1')}",
-        f"--db_port={os.environ.get('PGPORT', '5432')}",
-        f"--db_user={os.environ.get('PGUSER', 'root')}",
+        *odoo_options(),
         *(
             [f"--http-port={free_port()}", "--gevent-port=0"]
             if command == "server"
@@ -95,7 +105,11 @@ def odoo_command(db, *args, command="server"):
 
 
 def run_odoo(db, *args, log_name=None, echo=False, stdin=None, command="server"):
-    """Run odoo-bin; return (returncode, log lines), the log kept in var/log/."""
+    """Run odoo-bin; return (returncode, log lines), the log kept in var/log/.
+
+    ``echo``: True prints every line as it comes, a regular expression those
+    it finds something in.
+    """
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     log_path = LOG_DIR / f"{log_name or db}.log"
     lines = []
@@ -115,7 +129,7 @@ def run_odoo(db, *args, log_name=None, echo=False, stdin=None, command="server")
         for line in proc.stdout:
             log.write(line)
             lines.append(line.rstrip("\n"))
-            if echo:
+            if echo is True or (echo and echo.search(line)):
                 sys.stdout.write(line)
                 sys.stdout.flush()
     return proc.returncode, lines
@@ -135,49 +149,61 @@ def log_records(lines, levels=("WARNING", "ERROR", "CRITICAL")):
     return ["\n".join(record) for record in records]
 
 
+def _built_once(name, recipe, template=None):
+    """Database ``name``, made by running Odoo with ``recipe`` on a copy of
+    ``template`` unless it exists; whoever finishes first wins a race."""
+    if db_exists(name):
+        return name
+    building = unique_db("passkoop_build")
+    create_db(building, template=template)
+    rc, lines = run_odoo(
+        building, *recipe, "--without-demo=all", "--stop-after-init", log_name=name
+    )
+    if rc:
+        drop_db(building)
+        raise RuntimeError(f"building {name} failed:\n" + "\n".join(lines[-40:]))
+    if db_exists(name):
+        drop_db(building)
+    else:
+        rename_db(building, name)
+    return name
+
+
 def template_db():
-    """A database with the base modules, made once, reused while Odoo is unchanged."""
+    """Odoo's base modules, initialised once, reused while Odoo is unchanged."""
     release = (ODOO_PATH / "odoo" / "release.py").read_bytes()
     requirements = (ODOO_PATH / "requirements.txt").read_bytes()
     recipe = f"{','.join(BASE_MODULES)} in {DATA_DIR}".encode()
     key = hashlib.sha1(release + requirements + recipe).hexdigest()
-    name = f"passkoop_template_{key[:10]}"
-    if db_exists(name):
-        return name
-    building = unique_db("passkoop_template_build")
-    create_db(building)
-    rc, lines = run_odoo(
-        building,
-        "-i",
-        ",".join(BASE_MODULES),
-        "--without-demo=all",
-        "--stop-after-init",
-        log_name="template",
-    )
-    if rc:
-        drop_db(building)
-        raise RuntimeError(
-            "initialising the template database failed:\n" + "\n".join(lines[-40:])
-        )
-    rename_db(building, name)
-    return name
+    return _built_once(f"passkoop_template_{key[:10]}", ("-i", ",".join(BASE_MODULES)))
 
 
-class OdooError(RuntimeError):
-    """odoo-bin failed; the message is the end of its log."""
+def addons_template_db():
+    """The template with both addons installed, rebuilt when their files change
+    (the previous ones dropped)."""
+    base = template_db()
+    digest = hashlib.sha1(base.encode())
+    for addon in ADDONS:
+        for path in sorted((PROJECT / addon).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(PROJECT)).encode())
+                digest.update(path.read_bytes())
+    name = f"passkoop_addons_{digest.hexdigest()[:10]}"
+    if not db_exists(name):
+        old = psql(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'passkoop_addons_%'"
+        ).stdout.split()
+        for stale in old:
+            drop_db(stale)
+    return _built_once(name, ("-i", ",".join(ADDONS)), template=base)
 
 
 @contextmanager
 def addons_database(prefix):
-    """A scratch copy of the template with both addons installed, dropped afterwards."""
+    """A scratch copy of the database with both addons installed, dropped after."""
     db = unique_db(prefix)
-    create_db(db, template=template_db())
+    create_db(db, template=addons_template_db())
     try:
-        rc, lines = run_odoo(
-            db, "-i", ",".join(ADDONS), "--without-demo=all", "--stop-after-init"
-        )
-        if rc:
-            raise OdooError("\n".join(lines[-30:]))
         yield db
     finally:
         drop_db(db)

@@ -3,10 +3,9 @@
 import ast
 import re
 import sys
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-ADDONS = ("passkoop_membership", "passkoop_pos")
+from .odoo_runner import ADDONS, PROJECT
+
 SECTIONS = [
     ("DESCRIPTION.md", None),
     ("CONFIGURE.md", "Configuration"),
@@ -42,7 +41,7 @@ def render(addon):
         "",
         f"Version {manifest['version']}, license {manifest['license']}.",
         "",
-        ".. Generated from readme/*.md by setup/readme.py: edit those, not this file.",
+        ".. Generated from readme/*.md by python -m setup.readme: edit those.",
         "",
     ]
     for fragment, heading in SECTIONS:
@@ -79,7 +78,9 @@ def main(check):
         else:
             target.write_text(text)
     if stale:
-        sys.exit(f"README.rst out of date in {', '.join(stale)}: run setup/readme.py")
+        sys.exit(
+            f"README.rst out of date in {', '.join(stale)}: run python -m setup.readme"
+        )
 
 
 if __name__ == "__main__":

@@ -1,19 +1,25 @@
 """Run every Pass'Koop check and close with one line: "N passed, N failed, N skipped".
 
-Steps: lint (one check), the addons' Odoo tests (Python tests and browser tours, on a
-fresh copy of the template database), then the top-level tests/ with pytest.
-Usage: setup/test [lint] [odoo] [tests]   (default: all three)
+Steps: lint (one check); the addons' Odoo tests (Python tests and browser tours, on
+a fresh copy of the template database); the top-level tests/ with pytest, two at a
+time. The template databases are built first, then the steps run side by side (the
+Odoo tests wait on the browser half of the time), and a table says where the time
+went. Usage: setup/test [lint] [odoo] [tests]   (default: all three)
 """
 
 import re
 import subprocess
 import sys
+import threading
+import time
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 
-from odoo_runner import (
+from .odoo_runner import (
     ADDONS,
     LOG_DIR,
     PROJECT,
+    addons_template_db,
     create_db,
     drop_db,
     run_odoo,
@@ -25,28 +31,48 @@ ODOO_RESULT = re.compile(
     r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database"
 )
 ODOO_SKIPPED = re.compile(r"^\S+ \S+ \d+ INFO \S+ odoo\.tests\.result: skipped ")
+# What of Odoo's test log is worth seeing as it runs, beside pytest's lines.
+ODOO_ECHO = re.compile(r" (WARNING|ERROR|CRITICAL) | odoo\.tests\.(result|stats): ")
 
 
 class Tally:
     def __init__(self):
         self.passed = self.failed = self.skipped = 0
         self.problems = []
+        self.times = {}
+        self.lock = threading.Lock()
 
     def add(self, step, passed, failed, skipped=0):
-        self.passed += passed
-        self.failed += failed
-        self.skipped += skipped
-        print(
-            f"== {step}: {passed} passed, {failed} failed, {skipped} skipped",
-            flush=True,
-        )
-        if failed:
-            self.problems.append(step)
+        with self.lock:
+            self.passed += passed
+            self.failed += failed
+            self.skipped += skipped
+            print(
+                f"== {step}: {passed} passed, {failed} failed, {skipped} skipped",
+                flush=True,
+            )
+            if failed:
+                self.problems.append(step)
+
+    def timed(self, name, step, *args):
+        start = time.monotonic()
+        try:
+            return step(*args)
+        finally:
+            self.times[name] = time.monotonic() - start
 
 
 def run_lint(tally):
-    rc = subprocess.run([str(PROJECT / "setup" / "lint")]).returncode
-    tally.add("lint", int(rc == 0), int(rc != 0))
+    result = subprocess.run(
+        [str(PROJECT / "setup" / "lint")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    (LOG_DIR / "lint.log").write_text(result.stdout + result.stderr)
+    if result.returncode:
+        print(result.stdout + result.stderr, flush=True)
+    tally.add("lint", int(result.returncode == 0), int(result.returncode != 0))
 
 
 def run_odoo_tests(tally):
@@ -63,7 +89,7 @@ def run_odoo_tests(tally):
             f"--test-tags={tags}",
             "--stop-after-init",
             log_name="odoo-tests",
-            echo=True,
+            echo=ODOO_ECHO,
         )
     finally:
         drop_db(db)
@@ -83,19 +109,21 @@ def run_odoo_tests(tally):
 
 def run_pytest(tally):
     report = LOG_DIR / "pytest.xml"
-    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    report.unlink(missing_ok=True)
     rc = subprocess.run(
         [
             sys.executable,
             "-m",
             "pytest",
-            str(PROJECT / "tests"),
+            "tests",
             "-p",
             "no:cacheprovider",
+            "--numprocesses=2",
             f"--junitxml={report}",
             "-v",
         ],
         cwd=PROJECT,
+        check=False,
     ).returncode
     if not report.exists():
         tally.add("tests/ (pytest did not run)", 0, 1)
@@ -120,11 +148,25 @@ def main(argv):
             f"unknown step(s) {', '.join(sorted(unknown))}; "
             f"choose among {', '.join(steps)}"
         )
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
     tally = Tally()
-    for name in chosen:
-        steps[name](tally)
+    start = time.monotonic()
+    if {"odoo", "tests"} & set(chosen):
+        # Made once here, not by each step at the same time.
+        tally.timed("template databases", addons_template_db)
+    with ThreadPoolExecutor(max_workers=len(chosen)) as pool:
+        for future in [
+            pool.submit(tally.timed, name, steps[name], tally) for name in chosen
+        ]:
+            future.result()
     if tally.problems:
         print("failing: " + "; ".join(tally.problems) + " (logs in var/log/)")
+    times = ", ".join(
+        f"{name} {seconds:.0f} s" for name, seconds in tally.times.items()
+    )
+    print(
+        f"time: {times}; in all {time.monotonic() - start:.0f} s (steps side by side)"
+    )
     print(f"{tally.passed} passed, {tally.failed} failed, {tally.skipped} skipped")
     return 1 if tally.failed or not tally.passed else 0
 

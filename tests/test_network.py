@@ -17,15 +17,14 @@ from datetime import date
 import pytest
 import requests
 import websocket
-from odoo_runner import (
-    ADDONS,
+
+from setup.odoo_runner import (
     PROJECT,
+    addons_template_db,
     create_db,
     drop_db,
     free_port,
     odoo_command,
-    run_odoo,
-    template_db,
     unique_db,
 )
 
@@ -170,12 +169,8 @@ def phone(tmp_path):
 def coops():
     prefix = unique_db("passkoop_net") + "_"
     a, b = f"{prefix}localhost", f"{prefix}127"
-    create_db(a, template=template_db())
     try:
-        rc, lines = run_odoo(
-            a, "-i", ",".join(ADDONS), "--without-demo=all", "--stop-after-init"
-        )
-        assert rc == 0, "\n".join(lines[-30:])
+        create_db(a, template=addons_template_db())
         create_db(b, template=a)  # the same install, for the second coop
         command = odoo_command(f"{a},{b}", f"--db-filter=^{prefix}%d$")
         port = next(arg for arg in command if arg.startswith("--http-port="))[12:]

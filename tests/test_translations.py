@@ -2,8 +2,9 @@
 
 import polib
 import pytest
-from i18n import SAME_IN_FRENCH, export_pots
-from odoo_runner import ADDONS, PROJECT, addons_database
+
+from setup.i18n import SAME_IN_FRENCH, export_pots
+from setup.odoo_runner import ADDONS, PROJECT, addons_database
 
 
 @pytest.fixture(scope="module")
