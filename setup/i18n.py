@@ -28,17 +28,17 @@ SAME_IN_FRENCH = {
 }
 
 
-def export_pots(db, addons=ADDONS):
-    """Write <addon>/i18n/<addon>.pot for each addon, from database ``db``."""
-    for addon in addons:
-        pot = PROJECT / addon / "i18n" / f"{addon}.pot"
-        pot.parent.mkdir(exist_ok=True)
+def export_pots(db, into=PROJECT):
+    """Write <addon>/i18n/<addon>.pot in ``into`` for each addon, from ``db``."""
+    for addon in ADDONS:
+        pot = into / addon / "i18n" / f"{addon}.pot"
+        pot.parent.mkdir(parents=True, exist_ok=True)
         rc, lines = run_odoo(
             db,
             f"--i18n-export={pot}",
             f"--modules={addon}",
             "--stop-after-init",
-            log_name=f"i18n-{addon}",
+            log_name=f"{db}-{addon}",
         )
         if rc:
             sys.exit("\n".join(lines[-30:]))

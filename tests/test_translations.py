@@ -8,24 +8,15 @@ from setup.odoo_runner import ADDONS, PROJECT, addons_database
 
 
 @pytest.fixture(scope="module")
-def fresh_pots(tmp_path_factory, monkeypatch_module):
+def fresh_pots(tmp_path_factory):
     """The .pot files Odoo exports from the current code, written aside."""
     out = tmp_path_factory.mktemp("pots")
-    for addon in ADDONS:
-        (out / addon / "i18n").mkdir(parents=True)
-    monkeypatch_module.setattr("i18n.PROJECT", out)
     with addons_database("passkoop_pytest_i18n") as db:
-        export_pots(db)
+        export_pots(db, into=out)
     return {
         addon: polib.pofile(str(out / addon / "i18n" / f"{addon}.pot"))
         for addon in ADDONS
     }
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
 
 
 @pytest.mark.parametrize("addon", ADDONS)
