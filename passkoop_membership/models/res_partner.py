@@ -1,6 +1,7 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
+import math
 from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -352,12 +353,40 @@ class ResPartner(models.Model):
         return result
 
     def passkoop_register_visit(self, amount=0.0, date=None, origin=None):
-        """Record one visit of this visitor and return it. Never refuses a sale."""
+        """Record one visit of this visitor and return it. Never refuses a sale
+        (but refuses, in words, values that are no amount, date or origin)."""
         self.ensure_one()
+        _ = self.env._
+        if (
+            isinstance(amount, bool)
+            or not isinstance(amount, int | float)
+            or not math.isfinite(amount)
+            or abs(amount) >= 1e12
+        ):
+            raise UserError(_("The amount of a visit must be a number."))
+        if origin is not None and not (isinstance(origin, str) and len(origin) <= 256):
+            raise UserError(
+                _("The origin of a visit is a text of 256 characters at most.")
+            )
         vals = {"partner_id": self.id, "amount": amount, "origin": origin}
         if date:
-            vals["date"] = date
+            vals["date"] = self._passkoop_date(date)
         return self.env["passkoop.visit"].create(vals)
+
+    @api.model
+    def _passkoop_date(self, value):
+        """``value`` (a date or "YYYY-MM-DD") as a date, or a UserError in words."""
+        if isinstance(value, date):
+            return value.date() if isinstance(value, datetime) else value
+        refusal = UserError(
+            self.env._("%(value)s is not a date (YYYY-MM-DD).", value=repr(value)[:40])
+        )
+        if not (isinstance(value, str) and len(value) <= 32):
+            raise refusal
+        try:
+            return fields.Date.to_date(value)
+        except ValueError as error:
+            raise refusal from error
 
     def _passkoop_lock(self):
         """Serialize visit registrations of one visitor across transactions.
@@ -694,7 +723,7 @@ class ResPartner(models.Model):
         company._passkoop_ensure_code()
         today = fields.Date.context_today(self)
         if valid_until:
-            valid_until = fields.Date.to_date(valid_until)
+            valid_until = self._passkoop_date(valid_until)
         elif self.membership_stop and self.membership_stop >= today:
             valid_until = self.membership_stop
         else:

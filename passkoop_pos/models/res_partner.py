@@ -85,9 +85,11 @@ class ResPartner(models.Model):
         clean["passkoop_visitor_type"] = visitor_type
         if visitor_type == "partner":
             coop_id = vals.get("passkoop_coop_id")
+            if isinstance(coop_id, bool) or not isinstance(coop_id, int):
+                coop_id = 0  # True is an int to Python, not an id
             coop = self.env["passkoop.coop"].search(
                 [
-                    ("id", "=", coop_id if isinstance(coop_id, int) else 0),
+                    ("id", "=", coop_id),
                     ("company_id", "=", self.env.company.id),
                 ]
             )

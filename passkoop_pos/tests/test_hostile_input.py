@@ -139,6 +139,51 @@ class TestHostileCalls(TransactionCase):
         self.assertEqual(visitor.company_id, self.env.company)
         self.assertLessEqual(len(visitor.name), 128)
 
+    @SETTINGS
+    @given(
+        amount=st.one_of(ANYTHING, st.floats(-1e6, 1e6)),
+        day=st.one_of(ANYTHING, st.dates().map(str), st.dates()),
+        origin=st.one_of(ANYTHING, st.none()),
+    )
+    def test_register_visit_refuses_or_records_a_sound_visit(self, amount, day, origin):
+        visitor = self.env["res.partner"].create(
+            {
+                "name": "Zoé",
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": self.coop.id,
+            }
+        )
+        Visit = self.env["passkoop.visit"]
+        before = Visit.search_count([])
+        register = visitor.with_user(self.cashier).passkoop_register_visit
+        type(self).tried += 1
+        try:
+            with self.env.cr.savepoint():
+                visit = register(amount=amount, date=day, origin=origin)
+        except REFUSALS as error:
+            self.assertTrue(str(error))
+            self.assertEqual(Visit.search_count([]), before)
+            return
+        self.assertAlmostEqual(visit.amount, amount, delta=0.005)
+        self.assertLessEqual(len(visit.origin or ""), 256)
+
+    @SETTINGS
+    @given(valid_until=st.one_of(ANYTHING, st.dates().map(str)))
+    def test_issue_card_refuses_what_is_no_date(self, valid_until):
+        self.env.company.passkoop_code = "HOST"
+        member = self.env["res.partner"].create({"name": "Lucie", "ref": "7"})
+        Card = self.env["passkoop.card"]
+        before = Card.search_count([])
+        type(self).tried += 1
+        try:
+            with self.env.cr.savepoint():
+                card = member.passkoop_issue_card(valid_until)
+        except REFUSALS as error:
+            self.assertTrue(str(error))
+            self.assertEqual(Card.search_count([]), before)
+            return
+        self.assertGreaterEqual(card.valid_until, card.create_date.date())
+
 
 @tagged("post_install", "-at_install")
 class TestHostileRoutes(HttpCase):

@@ -91,6 +91,10 @@ class TestTillCallsCheckedAgain(TransactionCase):
                 {**base, "passkoop_coop_id": "1; DROP TABLE res_partner"},
                 "home coop",
             ),
+            "true for a coop id (found by the hostile input sweep)": (
+                {**base, "passkoop_coop_id": True},
+                "home coop",
+            ),
             "unknown visitor type": (
                 {**base, "passkoop_visitor_type": "vip"},
                 "kind of visitor",
