@@ -35,9 +35,11 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def psql(*args, check=True):
+def psql(sql, check=True, db="postgres", port=None):
+    where = ["-h", os.environ.get("PGHOST", "127.0.0.1"), "-d", db]
+    where += ["-p", str(port or os.environ.get("PGPORT", "5432"))]
     return subprocess.run(
-        ["psql", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qtAc", *args],
+        ["psql", *where, "-v", "ON_ERROR_STOP=1", "-qtAc", sql],
         check=check,
         capture_output=True,
         text=True,
