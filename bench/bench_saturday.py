@@ -31,24 +31,27 @@ def main():
             seconds = day.run(orders)
             visits = day.percentiles()
             replays, waited = server.retries(since)
-        found = audit(db, day.uuids, setup["trial_visits"])
-    rate, plain_rate = orders / seconds, plain_orders / plain_seconds
-    print(f"8 tills, {WORKERS} workers, {day.dropped} connections dropped and resent")
-    for name, count, per_second, latency in (
-        ("plain orders", plain_orders, plain_rate, plain),
-        ("visitor orders", orders, rate, visits),
-    ):
+        rate, plain_rate = orders / seconds, plain_orders / plain_seconds
+        print(f"8 tills, {WORKERS} workers, {day.dropped} connections dropped, resent")
+        for name, count, per_second, latency in (
+            ("plain orders", plain_orders, plain_rate, plain),
+            ("visitor orders", orders, rate, visits),
+        ):
+            print(
+                f"  {name}: {count} in {count / per_second:.1f} s, "
+                f"{per_second:.1f}/s; latency p50 {latency['p50_ms']:.0f} ms, "
+                f"p95 {latency['p95_ms']:.0f} ms, p99 {latency['p99_ms']:.0f} ms"
+            )
         print(
-            f"  {name}: {count} in {count / per_second:.1f} s, {per_second:.1f}/s; "
-            f"latency p50 {latency['p50_ms']:.0f} ms, p95 {latency['p95_ms']:.0f} ms,"
-            f" p99 {latency['p99_ms']:.0f} ms"
+            f"  visitor orders / plain orders: {rate / plain_rate:.2f}x the throughput"
         )
-    print(f"  visitor orders / plain orders: {rate / plain_rate:.2f}x the throughput")
-    print(
-        f"  conflicting visits replayed by Odoo: {replays} "
-        f"({replays / orders:.2%} of the orders), {waited:.1f} s waited in all, "
-        f"{waited / (WORKERS * seconds):.1%} of the workers' time"
-    )
+        print(
+            f"  conflicting visits replayed by Odoo: {replays} "
+            f"({replays / orders:.2%} of the orders), {waited:.1f} s waited in all, "
+            f"{waited / (WORKERS * seconds):.1%} of the workers' time",
+            flush=True,
+        )
+        found = audit(db, day.uuids, setup["trial_visits"])
     print(
         f"  audit: {found['sent']} sent, {found['paid_orders']} paid, "
         f"{found['visits']} visits, {found['lost']} lost, {found['doubled']} doubled, "

@@ -39,7 +39,8 @@ def psql(sql, check=True, db="postgres", port=None):
     where = ["-h", os.environ.get("PGHOST", "127.0.0.1"), "-d", db]
     where += ["-p", str(port or os.environ.get("PGPORT", "5432"))]
     return subprocess.run(
-        ["psql", *where, "-v", "ON_ERROR_STOP=1", "-qtAc", sql],
+        ["psql", *where, "-v", "ON_ERROR_STOP=1", "-qtA", "-f", "-"],
+        input=sql,  # not an argument: 10,000 order references make a long query
         check=check,
         capture_output=True,
         text=True,
