@@ -43,11 +43,9 @@ class PasskoopDashboard(models.AbstractModel):
             "sales": sum(c["sales"] for c in coops),
             "coops": coops,
             "cap": {
-                "share": cap["share"],
-                "cap": cap["cap"],
-                "warning": cap["warning"],
-                "visitor_sales": cap["visitor_sales"],
-                "total_sales": cap["total_sales"],
+                key: cap[key]
+                for key in ("share", "cap", "state", "share_text", "message")
+                + ("visitor_sales", "total_sales")
             },
             "close_to_limit": self._close_to_limit(today),
         }

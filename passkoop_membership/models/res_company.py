@@ -32,6 +32,7 @@ class ResCompany(models.Model):
     passkoop_nonmember_cap = fields.Float(
         string="Non-member turnover cap (%)",
         default=20.0,
+        digits=(5, 1),
         help="French law (loi 1947, art. 3): the share of turnover made with "
         "non-members, 20 % unless your statutes say otherwise.",
     )
@@ -405,13 +406,49 @@ class ResCompany(models.Model):
         visitor_sales = visitor_sales or 0.0
         total = self._passkoop_total_sales(date_from, date_to)
         share = 100.0 * visitor_sales / total if total else 0.0
+        cap = self.passkoop_nonmember_cap
+        state, message = self._passkoop_cap_status(share, cap)
         return {
             "date_from": date_from,
             "date_to": date_to,
             "total_sales": total,
             "visitor_sales": visitor_sales,
             "share": share,
-            "cap": self.passkoop_nonmember_cap,
-            # Warn once 80 % of the cap is used.
-            "warning": share >= 0.8 * self.passkoop_nonmember_cap,
+            "cap": cap,
+            "state": state,
+            "share_text": self._passkoop_percent(share),
+            "message": message,
         }
+
+    def _passkoop_percent(self, value):
+        """A percentage in the user's language: "87,6" in French, "20" for 20.0."""
+        return tools.formatLang(
+            self.env, value, digits=0 if value == round(value) else 1
+        )
+
+    def _passkoop_cap_status(self, share, cap):
+        """The state of ``share`` against ``cap`` and its words, the same in
+        Settings and on the dashboard: fine under 80 % of the cap, a warning from
+        there, passed above it."""
+        _ = self.env._
+        state = "over" if share > cap else "warning" if share >= 0.8 * cap else "fine"
+        numbers = {
+            "share": self._passkoop_percent(share),
+            "cap": self._passkoop_percent(cap),
+        }
+        if state == "over":
+            message = _(
+                "Cap passed: %(share)s %% of sales for a cap of %(cap)s %%.", **numbers
+            )
+        elif state == "warning":
+            message = _(
+                "Visitors' sales have reached 80 %% of the cap: %(share)s %% of sales "
+                "for a cap of %(cap)s %%. Check your statutes before welcoming more.",
+                **numbers,
+            )
+        else:
+            message = _(
+                "Visitors' sales: %(share)s %% of sales, for a cap of %(cap)s %%.",
+                **numbers,
+            )
+        return state, message

@@ -35,12 +35,17 @@ class ResConfigSettings(models.TransientModel):
     passkoop_retention_months = fields.Integer(
         related="company_id.passkoop_retention_months", readonly=False
     )
-    passkoop_nonmember_share = fields.Float(
-        string="Non-member share this fiscal year (%)",
+    passkoop_cap_state = fields.Selection(
+        [
+            ("fine", "Under the cap"),
+            ("warning", "Close to the cap"),
+            ("over", "Over the cap"),
+        ],
+        string="Non-member cap",
         compute="_compute_passkoop_nonmember_share",
     )
-    passkoop_nonmember_warning = fields.Boolean(
-        string="Cap nearly reached", compute="_compute_passkoop_nonmember_share"
+    passkoop_cap_message = fields.Char(
+        string="Non-member share", compute="_compute_passkoop_nonmember_share"
     )
 
     def action_passkoop_download_directory(self):
@@ -54,9 +59,15 @@ class ResConfigSettings(models.TransientModel):
             "target": "download",
         }
 
-    @api.depends("company_id")
+    @api.depends("company_id", "passkoop_nonmember_cap")
     def _compute_passkoop_nonmember_share(self):
         for settings in self:
-            share = settings.company_id._passkoop_nonmember_share()
-            settings.passkoop_nonmember_share = share["share"]
-            settings.passkoop_nonmember_warning = share["warning"]
+            company = settings.company_id
+            # Against the cap being typed, before it is saved.
+            (
+                settings.passkoop_cap_state,
+                settings.passkoop_cap_message,
+            ) = company._passkoop_cap_status(
+                company._passkoop_nonmember_share()["share"],
+                settings.passkoop_nonmember_cap,
+            )

@@ -41,18 +41,43 @@ class TestNonMemberCap(PasskoopCase):
             (1200.0, 200.0, 20.0),
         )
         self.assertAlmostEqual(share["share"], 16.67, places=2)
-        self.assertTrue(share["warning"])  # 80 % of a 20 % cap is 16 %
+        self.assertEqual(share["state"], "warning")  # 80 % of a 20 % cap is 16 %
+        self.assertEqual(
+            share["message"],
+            "Visitors' sales have reached 80 % of the cap: 16.7 % of sales for a cap "
+            "of 20 %. Check your statutes before welcoming more.",
+        )
 
     def test_which_visitors_count_is_a_setting(self):
         self.company.passkoop_cap_trial = False
         share = self.company._passkoop_nonmember_share()
         self.assertEqual((share["visitor_sales"], share["share"]), (150.0, 12.5))
-        self.assertFalse(share["warning"])  # below 80 % of 20 %
+        self.assertEqual(share["state"], "fine")  # below 80 % of 20 %
+        self.assertEqual(
+            share["message"], "Visitors' sales: 12.5 % of sales, for a cap of 20 %."
+        )
+
+    def test_a_cap_passed_says_so_in_the_users_language(self):
+        self.company.passkoop_nonmember_cap = 10.0
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["passkoop_membership"], ["fr_FR"], overwrite=True
+        )
+        share = self.company.with_context(lang="fr_FR")._passkoop_nonmember_share()
+        self.assertEqual(share["state"], "over")
+        self.assertEqual(
+            share["message"],
+            "Plafond dépassé : 16,7 % des ventes pour un plafond de 10 %.",
+        )
+        self.assertEqual(share["share_text"], "16,7")
 
     def test_settings_show_the_share_and_warn(self):
         settings = Form(self.env["res.config.settings"])
-        self.assertAlmostEqual(settings.passkoop_nonmember_share, 16.67, places=2)
-        self.assertTrue(settings.passkoop_nonmember_warning)
+        self.assertEqual(settings.passkoop_cap_state, "warning")
+        self.assertIn("16.7 % of sales", settings.passkoop_cap_message)
+        settings.passkoop_nonmember_cap = 15.0
+        self.assertEqual(settings.passkoop_cap_state, "over")
+        self.assertIn("Cap passed", settings.passkoop_cap_message)
         settings.passkoop_nonmember_cap = 30.0
         settings.save().execute()
-        self.assertFalse(self.company._passkoop_nonmember_share()["warning"])
+        self.assertEqual(self.company._passkoop_nonmember_share()["state"], "fine")

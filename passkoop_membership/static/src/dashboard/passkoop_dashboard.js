@@ -38,6 +38,13 @@ export class PasskoopDashboard extends Component {
         return `${Math.min(100, Math.round((100 * share) / (cap || 100)))}%`;
     }
 
+    /** Bootstrap's tone of the gauge and its message: under the cap, close, passed. */
+    get capTone() {
+        return {fine: "success", warning: "warning", over: "danger"}[
+            this.state.data.cap.state
+        ];
+    }
+
     openVisitor(visitor) {
         this.action.doAction({
             type: "ir.actions.act_window",

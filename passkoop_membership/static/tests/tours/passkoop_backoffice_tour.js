@@ -51,8 +51,12 @@ registry.category("web_tour.tours").add("passkoop_dashboard", {
             trigger: '.passkoop-coop-bar:contains("HendayaKoop")',
         },
         {
-            content: "the cap gauge is drawn",
-            trigger: ".passkoop-cap-gauge .progress-bar",
+            content: "the cap gauge is drawn, red: visitors made all the sales",
+            trigger: ".passkoop-cap-gauge .progress-bar.bg-danger",
+        },
+        {
+            content: "and the cap says it is passed",
+            trigger: '.alert-danger.passkoop-cap-over:contains("Cap passed: 100 %")',
         },
         {
             content: "the visitor one visit from the limit is listed",
