@@ -25,6 +25,7 @@ SAME_IN_FRENCH = {
     "Source",
     "https://…/passkoop/directory.jws",
     "Total",
+    "<span>%</span>",
 }
 
 

@@ -47,8 +47,9 @@ registry.category("web_tour.tours").add("passkoop_dashboard", {
             trigger: '.passkoop-kpi-visits:contains("3")',
         },
         {
-            content: "each coop has its bar",
-            trigger: '.passkoop-coop-bar:contains("HendayaKoop")',
+            content: "each coop has its bar, its visits counted in words",
+            trigger:
+                '.passkoop-coop-bar:contains("HendayaKoop"):contains("1 visit"):not(:contains("1 visits"))',
         },
         {
             content: "the cap gauge is drawn, red: visitors made all the sales",
