@@ -29,6 +29,13 @@ class TestBackOfficeViews(HttpCase):
             login="admin",
         )
 
+    def test_a_visitor_opens_on_the_passkoop_tab(self):
+        self.start_tour(
+            "/odoo/action-passkoop_membership.action_passkoop_visitors",
+            "passkoop_visitor_opens_on_its_tab",
+            login="admin",
+        )
+
     def test_partner_coop_form(self):
         self.start_tour(
             "/odoo/action-passkoop_membership.action_passkoop_coops",

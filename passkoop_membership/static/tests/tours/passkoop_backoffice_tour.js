@@ -107,3 +107,21 @@ export function namesShownAsText(where) {
 registry.category("web_tour.tours").add("passkoop_names_shown_as_text", {
     steps: () => namesShownAsText(".o_action_manager"),
 });
+
+registry.category("web_tour.tours").add("passkoop_visitor_opens_on_its_tab", {
+    steps: () => [
+        {
+            content: "open Mathilde from the visitors",
+            trigger: '.o_list_view td:contains("Mathilde")',
+            run: "click",
+        },
+        {
+            content: "her form opens on the Pass'Koop tab",
+            trigger: `.o_notebook .nav-link.active:contains("Pass'Koop")`,
+        },
+        {
+            content: "her status is there",
+            trigger: ".o_field_widget[name=passkoop_status]",
+        },
+    ],
+});
