@@ -6,6 +6,17 @@ from odoo import api, fields, models
 
 CLOSE_TO_LIMIT_DAYS = 7  # a trial that ends within a week is close to its limit
 SHOWN = 10
+# What the dashboard gets of res.company._passkoop_nonmember_share() (its dates
+# are the fiscal year's, not the dashboard's month).
+CAP_SHOWN = (
+    "share",
+    "cap",
+    "state",
+    "share_text",
+    "message",
+    "visitor_sales",
+    "total_sales",
+)
 
 
 class PasskoopDashboard(models.AbstractModel):
@@ -42,11 +53,7 @@ class PasskoopDashboard(models.AbstractModel):
             "visitors": self._distinct_visitors(company, first_day),
             "sales": sum(c["sales"] for c in coops),
             "coops": coops,
-            "cap": {
-                key: cap[key]
-                for key in ("share", "cap", "state", "share_text", "message")
-                + ("visitor_sales", "total_sales")
-            },
+            "cap": {key: cap[key] for key in CAP_SHOWN},
             "close_to_limit": self._close_to_limit(today),
         }
 

@@ -374,8 +374,9 @@ class ResCompany(models.Model):
         """The visits entered by hand (paper sheets): without a till, all of them."""
         return []
 
-    def _passkoop_nonmember_share(self, date=None):
-        """Loi 1947, art. 3: the fiscal year's sales to visitors against the cap."""
+    def _passkoop_nonmember_share(self, date=None, cap=None):
+        """Loi 1947, art. 3: the fiscal year's sales to visitors against the cap
+        (``cap``: another than the company's, e.g. one being typed in Settings)."""
         self.ensure_one()
         fiscal_year = self.compute_fiscalyear_dates(
             date or fields.Date.context_today(self)
@@ -406,7 +407,7 @@ class ResCompany(models.Model):
         visitor_sales = visitor_sales or 0.0
         total = self._passkoop_total_sales(date_from, date_to)
         share = 100.0 * visitor_sales / total if total else 0.0
-        cap = self.passkoop_nonmember_cap
+        cap = self.passkoop_nonmember_cap if cap is None else cap
         state, message = self._passkoop_cap_status(share, cap)
         return {
             "date_from": date_from,

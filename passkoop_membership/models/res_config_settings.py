@@ -62,12 +62,9 @@ class ResConfigSettings(models.TransientModel):
     @api.depends("company_id", "passkoop_nonmember_cap")
     def _compute_passkoop_nonmember_share(self):
         for settings in self:
-            company = settings.company_id
             # Against the cap being typed, before it is saved.
-            (
-                settings.passkoop_cap_state,
-                settings.passkoop_cap_message,
-            ) = company._passkoop_cap_status(
-                company._passkoop_nonmember_share()["share"],
-                settings.passkoop_nonmember_cap,
+            share = settings.company_id._passkoop_nonmember_share(
+                cap=settings.passkoop_nonmember_cap
             )
+            settings.passkoop_cap_state = share["state"]
+            settings.passkoop_cap_message = share["message"]
