@@ -14,6 +14,7 @@
     "depends": ["passkoop_membership", "point_of_sale"],
     "data": [
         "security/passkoop_pos_security.xml",
+        "data/barcode_rule_data.xml",
         "views/pos_order_views.xml",
         "views/res_config_settings_views.xml",
         "report/passkoop_visit_report_views.xml",

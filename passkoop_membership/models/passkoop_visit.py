@@ -39,6 +39,11 @@ class PasskoopVisit(models.Model):
         help="The visit happened although the visitor's limit was reached "
         "(confirmed by the cashier, or the till was offline).",
     )
+    terms = fields.Char(
+        readonly=True,
+        help="What the visitor was told at this visit, as the till and the receipt "
+        'say it: "Member terms", "Trial visit 2 of 3"…',
+    )
     origin = fields.Char(help='e.g. the point of sale order, or "paper sheet"')
     state = fields.Selection(
         [("done", "Done"), ("cancelled", "Cancelled")],
@@ -96,6 +101,7 @@ class PasskoopVisit(models.Model):
                 "visitor_type": visitor.passkoop_visitor_type,
                 "company_id": (visitor.company_id or self.env.company).id,
                 "over_limit": check["action"] != "allow",
+                "terms": check["text"],
                 **vals,
             }
             visits |= super().create([vals])

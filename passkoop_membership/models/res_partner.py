@@ -226,8 +226,13 @@ class ResPartner(models.Model):
 
         The single place of the rule: passkoop_check(), the status shown to
         people and (through the same cases) the till all follow it. Returns the
-        passkoop_check() dict plus ``status``.
+        passkoop_check() dict plus ``status`` and ``text``, the answer in words.
         """
+        result = self._passkoop_decide(visit_count, today)
+        result["text"] = result["reason"] or self._passkoop_terms_text(result)
+        return result
+
+    def _passkoop_decide(self, visit_count, today):
         self.ensure_one()
         _ = self.env._
         coop = self.passkoop_coop_id
@@ -296,12 +301,12 @@ class ResPartner(models.Model):
                 policy.limit_action,
             )
         if expiry and today > expiry:
+            date = format_date(self.env, expiry)
             return refuse(
                 "expired",
-                _(
-                    "Trial period ended on %(date)s.",
-                    date=format_date(self.env, expiry),
-                ),
+                _("Trial period ended on %(date)s.", date=date)
+                if self.passkoop_visitor_type == "trial"
+                else _("Welcome period ended on %(date)s.", date=date),
                 policy.limit_action,
             )
         if result["visits_left"] == 1:
@@ -349,7 +354,7 @@ class ResPartner(models.Model):
             else 0
         )
         result = self._passkoop_evaluate(count, fields.Date.context_today(self))
-        del result["status"]
+        del result["status"], result["text"]
         return result
 
     def passkoop_register_visit(self, amount=0.0, date=None, origin=None):
@@ -430,33 +435,39 @@ class ResPartner(models.Model):
         for partner in visitors:
             result = partner._passkoop_evaluate(partner.passkoop_visit_count, today)
             partner.passkoop_status = result["status"]
-            partner.passkoop_status_text = result[
-                "reason"
-            ] or partner._passkoop_terms_text(result)
+            partner.passkoop_status_text = result["text"]
 
     def _passkoop_terms_text(self, result):
-        """What the visitor gets, in words: 'Member terms', 'Trial visit 2 of 3'…"""
+        """What the visitor gets, in words: 'Member terms', 'Trial visit 2 of 3,
+        until 31/12/2026'… (the till's passkoopTermsText() says the same)."""
         _ = self.env._
         left, expiry = result["visits_left"], result["expiry_date"]
         if left is None and expiry is None:
             return _("Member terms")
+        trial = self.passkoop_visitor_type == "trial"
         parts = []
         if left is not None:
-            total = result["visit_count"] + left
-            parts.append(
-                _(
-                    "Trial visit %(n)s of %(total)s",
-                    n=result["visit_count"] + 1,
-                    total=total,
+            n, total = result["visit_count"] + 1, result["visit_count"] + left
+            if trial:
+                parts.append(
+                    _("Trial visit %(n)s of %(total)s (the last)", n=n, total=total)
+                    if left == 1
+                    else _("Trial visit %(n)s of %(total)s", n=n, total=total)
                 )
-            )
+            else:
+                parts.append(
+                    _("Visit %(n)s of %(total)s (the last)", n=n, total=total)
+                    if left == 1
+                    else _("Visit %(n)s of %(total)s", n=n, total=total)
+                )
         if expiry:
-            parts.append(
-                _(
-                    "until %(date)s",
-                    date=format_date(self.env, fields.Date.to_date(expiry)),
-                )
-            )
+            date = format_date(self.env, fields.Date.to_date(expiry))
+            if parts:
+                parts.append(_("until %(date)s", date=date))
+            elif trial:
+                parts.append(_("Trial period until %(date)s", date=date))
+            else:
+                parts.append(_("Welcome period until %(date)s", date=date))
         return ", ".join(parts)
 
     def _search_passkoop_status(self, operator, value):

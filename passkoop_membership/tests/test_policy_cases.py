@@ -73,6 +73,15 @@ class TestPolicyCases(PasskoopCase):
         self.add_visits(visitor, case["visits"])
         return visitor, policy
 
+    def text(self, case, visitor):
+        """The case's words, with its expiry date and the visitor's coop."""
+        days = case["expect"]["expiry_in_days"]
+        expiry = "" if days is None else (TODAY + timedelta(days=days))
+        return case["expect"]["text"].format(
+            expiry=expiry and expiry.strftime("%m/%d/%Y"),
+            coop=visitor.passkoop_coop_id.name,
+        )
+
     def test_policy_cases(self):
         cases = load_cases()
         self.assertGreaterEqual(len(cases), 20)
@@ -97,4 +106,5 @@ class TestPolicyCases(PasskoopCase):
                 self.assertEqual(check["policy_id"], policy.id)
                 self.assertEqual(check["coop_id"], visitor.passkoop_coop_id.id)
                 self.assertEqual(visitor.passkoop_status, expect["status"])
+                self.assertEqual(visitor.passkoop_status_text, self.text(case, visitor))
                 self.assertEqual(visitor.passkoop_visit_count, case["visits"])

@@ -10,3 +10,4 @@ from . import res_config_settings
 from . import res_partner
 from . import product_pricelist
 from . import res_company
+from . import barcode_rule

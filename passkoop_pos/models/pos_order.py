@@ -1,6 +1,9 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
 from odoo import fields, models
+from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
 from odoo.addons.passkoop_membership.models.passkoop_policy import VISITOR_TYPES
@@ -21,6 +24,13 @@ class PosOrder(models.Model):
         readonly=True,
         help="The cashier confirmed the sale although the visitor's limit was reached.",
     )
+    passkoop_terms = fields.Char(
+        string="Pass'Koop terms",
+        readonly=True,
+        copy=False,
+        help="What the visitor was told, printed on the receipt: the till's words, "
+        "then the server's once it records the visit.",
+    )
     passkoop_visit_id = fields.Many2one(
         "passkoop.visit", string="Pass'Koop visit", readonly=True, copy=False
     )
@@ -40,6 +50,14 @@ class PosOrder(models.Model):
         "but valid means the till accepted a card that does not hold.",
     )
 
+    passkoop_registration = fields.Text(
+        string="Visitor registered offline",
+        readonly=True,
+        copy=False,
+        help="The visitor the till registered while offline, until the server "
+        "has saved them (then emptied: their details are kept once, on them).",
+    )
+
     def action_pos_order_paid(self):
         # Both the till's sync and the back office's payment wizard pass here.
         result = super().action_pos_order_paid()
@@ -54,6 +72,8 @@ class PosOrder(models.Model):
         self.ensure_one()
         if self.passkoop_card_token and not self.passkoop_card_check:
             self._passkoop_check_card()
+        if self.passkoop_registration:
+            self._passkoop_register_visitor()
         visitor = self.partner_id
         if self.passkoop_visit_id or not (
             self.passkoop_visitor_type and visitor.passkoop_visitor_type
@@ -68,7 +88,7 @@ class PosOrder(models.Model):
                 "pos_order_id": self.id,
             }
         )
-        self.passkoop_visit_id = visit
+        self.write({"passkoop_visit_id": visit.id, "passkoop_terms": visit.terms})
         if self.passkoop_override:
             self.message_post(
                 body=self.env._(
@@ -98,6 +118,32 @@ class PosOrder(models.Model):
         elif check["valid"]:
             self.partner_id._passkoop_take_card(check, self.passkoop_card_token)
         self.write(vals)
+
+    def _passkoop_register_visitor(self):
+        """Save the visitor the till registered offline (or find them again) as
+        the order's customer. Refused by the server's checks, the sale is kept
+        all the same and the reason is said in the order's chatter."""
+        registration = self.passkoop_registration
+        self.passkoop_registration = False
+        if self.partner_id.passkoop_visitor_type:
+            return
+        Partner = self.env["res.partner"].with_company(self.company_id)
+        try:
+            with self.env.cr.savepoint():
+                visitor_id = Partner.passkoop_register_from_pos(
+                    json.loads(registration)
+                )
+        except (ValueError, UserError) as error:  # ValidationError is a UserError
+            self.message_post(
+                body=self.env._(
+                    "Pass'Koop: the visitor registered at the till while offline "
+                    "could not be saved (%(reason)s). The sale is kept, without "
+                    "a visit.",
+                    reason=error.args[0],
+                )
+            )
+            return
+        self.partner_id = visitor_id
 
     def _passkoop_cancel_visit_if_fully_refunded(self):
         """A visitor who brought everything back did not really visit."""

@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
+from odoo.tools.sql import escape_psql
 
 PASSKOOP_POS_FIELDS = [
     "passkoop_visitor_type",
@@ -45,7 +46,10 @@ class ResPartner(models.Model):
 
     @api.model
     def passkoop_register_from_pos(self, vals):
-        """Register a visitor from the till's dialog; return its id.
+        """Register a visitor from the till's dialog, or from an order the till
+        registered them with while offline; return its id. A visitor already
+        registered (same card number, same membership number at the same coop,
+        or same email) is found again: two tills offline make one visitor.
 
         Whatever the till checked is checked again: any RPC client can call this.
         """
@@ -58,13 +62,68 @@ class ResPartner(models.Model):
         refusal = self._passkoop_registration_refusal(vals)
         if refusal:
             raise UserError(refusal)
-        return self.create(vals).id
+        return self._passkoop_find_or_create(vals).id
 
     @api.model
-    def _passkoop_pos_vals(self, vals):
-        """The values a till may send for a new visitor, typed and bounded."""
+    def _passkoop_find_or_create(self, vals):
+        """The visitor these values name, else a new one.
+
+        Registrations of a company are serialized as visits are (see
+        _passkoop_lock): of two tills registering the same person at once, the
+        later is aborted, replayed by Odoo, and finds the visitor the other made.
+        """
+        company = self.env.company
+        self.env.cr.execute(
+            "UPDATE res_company SET write_date = write_date WHERE id = %s",
+            [company.id],
+        )
+        same = []
+        if vals.get("passkoop_card_ref"):
+            same.append([("passkoop_card_ref", "=", vals["passkoop_card_ref"])])
+        if vals.get("passkoop_member_ref") and vals.get("passkoop_coop_id"):
+            same.append(
+                [
+                    ("passkoop_coop_id", "=", vals["passkoop_coop_id"]),
+                    (
+                        "passkoop_member_ref",
+                        "=ilike",
+                        escape_psql(vals["passkoop_member_ref"]),
+                    ),
+                ]
+            )
+        if vals.get("email"):
+            same.append([("email", "=ilike", escape_psql(vals["email"]))])
+        known = same and self.search(
+            expression.AND(
+                [
+                    [
+                        ("passkoop_visitor_type", "=", vals["passkoop_visitor_type"]),
+                        ("company_id", "=", company.id),
+                    ],
+                    expression.OR(same),
+                ]
+            ),
+            limit=1,
+        )
+        return known or self.create(vals)
+
+    @api.model
+    def passkoop_complete_from_pos(self, partner_id, vals):
+        """Fill in, from the till, what a visitor's policy asks and their profile
+        lacks (membership number, email); what is filled in already stays."""
+        is_id = type(partner_id) is int and 0 < partner_id < 2**31  # True is no id
+        visitor = self.browse(partner_id if is_id else []).exists()
+        if not visitor.passkoop_visitor_type:
+            raise UserError(self.env._("Choose a Pass'Koop visitor."))
+        texts = self._passkoop_pos_texts(vals, ("email", "passkoop_member_ref"))
+        visitor.write({key: value for key, value in texts.items() if not visitor[key]})
+        return visitor.id
+
+    @api.model
+    def _passkoop_pos_texts(self, vals, keys):
+        """The texts a till sends, trimmed; refused if not text or too long."""
         _ = self.env._
-        texts = {
+        limits = {
             "name": 128,
             "email": 254,
             "passkoop_member_ref": 64,
@@ -73,11 +132,21 @@ class ResPartner(models.Model):
         if not isinstance(vals, dict):
             raise UserError(_("The visitor's details are missing."))
         clean = {}
-        for key, value in vals.items():
-            if key in texts and value:
-                if not isinstance(value, str) or len(value.strip()) > texts[key]:
+        for key in keys:
+            value = vals.get(key)
+            if value:
+                if not isinstance(value, str) or len(value.strip()) > limits[key]:
                     raise UserError(_("%(field)s is too long or not text.", field=key))
                 clean[key] = value.strip()
+        return clean
+
+    @api.model
+    def _passkoop_pos_vals(self, vals):
+        """The values a till may send for a new visitor, typed and bounded."""
+        _ = self.env._
+        clean = self._passkoop_pos_texts(
+            vals, ("name", "email", "passkoop_member_ref", "passkoop_card_ref")
+        )
         clean["passkoop_consent"] = vals.get("passkoop_consent") is True
         visitor_type = vals.get("passkoop_visitor_type")
         if visitor_type not in ("partner", "trial"):

@@ -7,3 +7,4 @@ from . import test_pos_server_rules
 from . import test_hostile_input
 from . import test_hostile_names
 from . import test_companies
+from . import test_concurrency

@@ -186,6 +186,25 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
             self.hendaya.anonymous_partner_id.name, "Visitors – HendayaKoop"
         )
 
+    def test_visitor_registered_offline_saved_when_back_online(self):
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_offline_registration")
+        lea = self.env["res.partner"].search([("email", "=", "lea@example.org")])
+        self.assertEqual(len(lea), 1)
+        self.assertRecordValues(
+            lea,
+            [
+                {
+                    "name": "Léa Martin",
+                    "passkoop_consent": True,
+                    "passkoop_visit_count": 2,
+                }
+            ],
+        )
+        orders = self.order_of(lea)
+        self.assertEqual(len(orders), 2)
+        self.assertFalse(any(orders.mapped("passkoop_registration")))
+
     def test_till_for_partner_coop_members_only(self):
         self.main_pos_config.passkoop_welcome_trial = False
         self.main_pos_config.with_user(self.pos_user).open_ui()
@@ -206,3 +225,20 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
         )
         for path in taken:
             self.assertTrue(path.read_bytes().startswith(b"\x89PNG"), path)
+
+
+@tagged("post_install", "-at_install", "-standard", "passkoop_loyalty")
+class TestPasskoopTillWithLoyalty(TestPasskoopTill):
+    """In a database with pos_loyalty (tests/test_with_loyalty.py makes one)."""
+
+    def test_asked_once_with_pos_loyalty(self):
+        # pos_loyalty's validateOrder() checks the order, then core's checks it again.
+        loyalty = self.env["ir.module.module"].search([("name", "=", "pos_loyalty")])
+        self.assertEqual(loyalty.state, "installed")
+        self.company.passkoop_trial_policy_id.sudo().write(
+            {"max_visits": 4, "limit_action": "confirm"}
+        )
+        nico = self.trial_visitor("Nico Larralde", 4)
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_ask_once")
+        self.assertTrue(self.order_of(nico).passkoop_override)

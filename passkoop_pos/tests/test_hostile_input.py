@@ -130,11 +130,15 @@ class TestHostileCalls(TransactionCase):
     def test_register_from_pos_refuses_or_registers_a_sound_visitor(self, vals):
         Partner = self.env["res.partner"].with_user(self.cashier)
         before = self.counts()
-        if self.refused(Partner.passkoop_register_from_pos, vals):
+        answer = []
+        if self.refused(
+            lambda: answer.append(Partner.passkoop_register_from_pos(vals))
+        ):
             return
-        # Registered: only with consent, a name and a type, in the cashier's company.
-        visitor = Partner.search([], order="id desc", limit=1)
-        self.assertEqual(self.counts()[0], before[0] + 1)
+        # Registered (or found again, e.g. by the same card number an earlier
+        # example gave): only with consent, a name and a type, in the cashier's company.
+        visitor = Partner.browse(answer)
+        self.assertIn(self.counts()[0], (before[0], before[0] + 1))
         self.assertTrue(visitor.passkoop_consent and visitor.name)
         self.assertEqual(visitor.company_id, self.env.company)
         self.assertLessEqual(len(visitor.name), 128)

@@ -132,6 +132,63 @@ class TestTillCallsCheckedAgain(TransactionCase):
             ],
         )
 
+    def test_the_same_person_registered_twice_is_found_again(self):
+        lea = {
+            "name": "Léa",
+            "email": "lea@example.org",
+            "passkoop_visitor_type": "trial",
+            "passkoop_consent": True,
+        }
+        first = self.register(lea)
+        self.assertEqual(self.register({**lea, "email": " LEA@example.org "}), first)
+        # An email that only looks alike is someone else.
+        self.assertNotEqual(self.register({**lea, "email": "le_@example.org"}), first)
+        # A member of a partner coop is another kind of visitor.
+        self.assertNotEqual(
+            self.register(
+                {
+                    **lea,
+                    "passkoop_visitor_type": "partner",
+                    "passkoop_coop_id": self.trust.id,
+                }
+            ),
+            first,
+        )
+
+    def test_the_cashier_completes_what_the_policy_asks(self):
+        samir = self.env["res.partner"].create(
+            {
+                "name": "Samir",
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": self.proof.id,
+            }
+        )
+        self.assertEqual(samir.passkoop_status, "incomplete")
+        Partner = self.env["res.partner"].with_user(self.cashier)
+        Partner.passkoop_complete_from_pos(
+            samir.id, {"passkoop_member_ref": " 400-77 ", "name": "Not asked"}
+        )
+        self.assertRecordValues(
+            samir, [{"passkoop_member_ref": "400-77", "name": "Samir"}]
+        )
+        self.assertEqual(samir.passkoop_status, "can_shop")
+        # What is filled in already stays.
+        Partner.passkoop_complete_from_pos(samir.id, {"passkoop_member_ref": "999"})
+        self.assertEqual(samir.passkoop_member_ref, "400-77")
+        plain = self.env["res.partner"].create({"name": "Not a visitor"})
+        for partner_id, vals, said in [
+            (plain.id, {"email": "a@example.org"}, "visitor"),
+            (True, {"email": "a@example.org"}, "visitor"),
+            ("1", {"email": "a@example.org"}, "visitor"),
+            (samir.id, {"email": ["a@example.org"]}, "not text"),
+            (samir.id, {"email": "not an email"}, "not a valid email"),
+            (samir.id, "nothing", "missing"),
+        ]:
+            with self.subTest(vals=vals), self.assertRaisesRegex(UserError, said):
+                with self.env.cr.savepoint():
+                    Partner.passkoop_complete_from_pos(partner_id, vals)
+        self.assertFalse(plain.email or samir.email)
+
     def test_anonymous_visits_only_where_the_policy_trusts(self):
         Coop = self.env["passkoop.coop"].with_user(self.cashier)
         anonymous = Coop.browse(self.trust.id).passkoop_anonymous_partner_id()

@@ -1,5 +1,7 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
@@ -111,6 +113,102 @@ class TestPosVisits(TestPoSCommon):
         _order, _data, result = self.visitor_order(self.claire)
         partners = {p["id"]: p for p in result["res.partner"]}
         self.assertEqual(partners[self.claire.id]["passkoop_visit_count"], 2)
+
+    def offline_registration(self, **vals):
+        """An order paid at a till that registered its visitor while offline."""
+        registration = {
+            "uid": vals.pop("uid", "a-till-uid"),
+            "name": "Léa Martin",
+            "email": "lea@example.org",
+            "passkoop_consent": True,
+            "passkoop_visitor_type": "trial",
+            **vals,
+        }
+        return self.sync(
+            False,
+            passkoop_visitor_type="trial",
+            passkoop_registration=json.dumps(registration),
+        )
+
+    def test_visitor_registered_offline_is_saved_with_the_order(self):
+        order, _data, result = self.offline_registration()
+        lea = order.partner_id
+        self.assertRecordValues(
+            lea,
+            [
+                {
+                    "name": "Léa Martin",
+                    "email": "lea@example.org",
+                    "passkoop_visitor_type": "trial",
+                    "passkoop_consent": True,
+                    "company_id": self.env.company.id,
+                }
+            ],
+        )
+        self.assertEqual(order.passkoop_visit_id.partner_id, lea)
+        self.assertEqual(order.passkoop_terms, "Trial visit 1 of 3")
+        # Their details are kept once, on them; the till gets the real record.
+        self.assertFalse(order.passkoop_registration)
+        self.assertIn(lea.id, [partner["id"] for partner in result["res.partner"]])
+
+    def test_two_tills_registering_the_same_person_offline_make_one_visitor(self):
+        first, _data, _result = self.offline_registration(uid="till-1")
+        second, _data, _result = self.offline_registration(
+            uid="till-2", name="Lea MARTIN", email="LEA@example.org"
+        )
+        self.assertEqual(second.partner_id, first.partner_id)
+        self.assertEqual(first.partner_id.passkoop_visit_count, 2)
+        self.assertEqual(second.passkoop_terms, "Trial visit 2 of 3")
+        # Also by card number, or by membership number at the same coop.
+        by_card = self.offline_registration(
+            uid="till-3", email="", passkoop_card_ref="COOPALIM-7"
+        )[0]
+        self.assertEqual(
+            self.offline_registration(
+                uid="till-4",
+                name="Another name",
+                email="",
+                passkoop_card_ref="COOPALIM-7",
+            )[0].partner_id,
+            by_card.partner_id,
+        )
+        member = {
+            "passkoop_visitor_type": "partner",
+            "passkoop_coop_id": self.coop.id,
+            "passkoop_member_ref": "H-12",
+            "email": "",
+        }
+        self.assertEqual(
+            self.offline_registration(uid="till-5", **member)[0].partner_id,
+            self.offline_registration(uid="till-6", name="Samir", **member)[
+                0
+            ].partner_id,
+        )
+
+    def test_offline_registration_refused_by_the_server_keeps_the_sale(self):
+        visits = self.env["passkoop.visit"].search_count([])
+        for label, registration in {
+            "no consent": {"passkoop_consent": False},
+            "no name": {"name": ""},
+            "a coop of no one": {
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": 999_999,
+            },
+        }.items():
+            with self.subTest(label):
+                order, _data, _result = self.offline_registration(**registration)
+                self.assertEqual(order.state, "paid")
+                self.assertFalse(order.partner_id)
+                self.assertIn(
+                    "could not be saved",
+                    str(order.message_ids[:1].body),
+                )
+        # Garbage instead of a registration: the sale is kept too.
+        order, _data, _result = self.sync(
+            False, passkoop_visitor_type="trial", passkoop_registration="{not json"
+        )
+        self.assertEqual(order.state, "paid")
+        self.assertEqual(self.env["passkoop.visit"].search_count([]), visits)
 
     def refund(self, order, quantity):
         line = order.lines[0]

@@ -3,6 +3,7 @@
  * the phone card checker uses), and its answers in the cashier's words.
  */
 import {_t} from "@web/core/l10n/translation";
+import {formatDate} from "@web/core/l10n/dates";
 
 export * from "@passkoop_membership/card/passkoop_card";
 
@@ -16,7 +17,7 @@ const {DateTime} = luxon;
 export function cardReasonText(result) {
     const coop = result.coop?.name || "";
     const until = result.valid_until
-        ? DateTime.fromISO(result.valid_until).toLocaleString(DateTime.DATE_SHORT)
+        ? formatDate(DateTime.fromISO(result.valid_until))
         : "";
     switch (result.reason_code) {
         case "ok":

@@ -5,6 +5,7 @@
  * Both are tested on passkoop_membership/static/tests/policy_cases.json.
  */
 import {_t} from "@web/core/l10n/translation";
+import {formatDate} from "@web/core/l10n/dates";
 
 const {DateTime} = luxon;
 
@@ -18,9 +19,16 @@ const {DateTime} = luxon;
  * @param {DateTime} args.today the cashier's local date
  * @param {Object|null} [args.card] the check of the card the visitor showed
  *   ({valid, reason, coopId}), null when they showed none
- * @returns {Object} the passkoop_check() answer, plus `status`
+ * @returns {Object} the passkoop_check() answer, plus `status` and `text`, the
+ *   answer in words
  */
-export function passkoopEvaluate({visitor, coop, policy, visitCount, today, card}) {
+export function passkoopEvaluate(args) {
+    const result = passkoopDecide(args);
+    result.text = result.reason || passkoopTermsText(result, args.visitor.visitor_type);
+    return result;
+}
+
+function passkoopDecide({visitor, coop, policy, visitCount, today, card}) {
     const result = {
         allowed: true,
         action: "allow",
@@ -92,11 +100,12 @@ export function passkoopEvaluate({visitor, coop, policy, visitCount, today, card
         );
     }
     if (expiry && today.startOf("day") > expiry) {
+        const date = formatDate(expiry);
         return refuse(
             "expired",
-            _t("Trial period ended on %(date)s.", {
-                date: expiry.toLocaleString(DateTime.DATE_SHORT),
-            }),
+            visitor.visitor_type === "trial"
+                ? _t("Trial period ended on %(date)s.", {date})
+                : _t("Welcome period ended on %(date)s.", {date}),
             policy.limit_action
         );
     }
@@ -129,31 +138,45 @@ function cardProofMissing(card, coop) {
 }
 
 /**
- * What the visitor gets, in words: "Member terms", "Trial visit 2 of 3, until 12/03".
- * @param {Object} result a passkoopEvaluate() answer that allows the sale
+ * What the visitor gets, in words: "Member terms", "Trial visit 2 of 3, until
+ * 31/12/2026"… (the server's res.partner._passkoop_terms_text() says the same).
+ * @param {Object} result a passkoopDecide() answer that allows the sale
+ * @param {String} visitorType "partner" or "trial"
  * @returns {String}
  */
-export function passkoopTermsText(result) {
-    if (result.visits_left === null && result.expiry_date === null) {
+function passkoopTermsText(result, visitorType) {
+    const left = result.visits_left;
+    if (left === null && result.expiry_date === null) {
         return _t("Member terms");
     }
+    const trial = visitorType === "trial";
     const parts = [];
-    if (result.visits_left !== null) {
-        parts.push(
-            _t("Trial visit %(n)s of %(total)s", {
-                n: result.visit_count + 1,
-                total: result.visit_count + result.visits_left,
-            })
-        );
+    if (left !== null) {
+        const n = result.visit_count + 1;
+        const total = result.visit_count + left;
+        if (trial) {
+            parts.push(
+                left === 1
+                    ? _t("Trial visit %(n)s of %(total)s (the last)", {n, total})
+                    : _t("Trial visit %(n)s of %(total)s", {n, total})
+            );
+        } else {
+            parts.push(
+                left === 1
+                    ? _t("Visit %(n)s of %(total)s (the last)", {n, total})
+                    : _t("Visit %(n)s of %(total)s", {n, total})
+            );
+        }
     }
     if (result.expiry_date) {
-        parts.push(
-            _t("until %(date)s", {
-                date: DateTime.fromISO(result.expiry_date).toLocaleString(
-                    DateTime.DATE_SHORT
-                ),
-            })
-        );
+        const date = formatDate(DateTime.fromISO(result.expiry_date));
+        if (parts.length) {
+            parts.push(_t("until %(date)s", {date}));
+        } else if (trial) {
+            parts.push(_t("Trial period until %(date)s", {date}));
+        } else {
+            parts.push(_t("Welcome period until %(date)s", {date}));
+        }
     }
     return parts.join(", ");
 }

@@ -3,8 +3,10 @@ import {
     cardReasonText,
     verifyCard,
 } from "@passkoop_pos/app/passkoop_card";
-import {passkoopEvaluate, passkoopTermsText} from "@passkoop_pos/app/passkoop_rule";
+import {passkoopEvaluate} from "@passkoop_pos/app/passkoop_rule";
+import {PasskoopVisitorDialog} from "@passkoop_pos/app/passkoop_visitor_dialog/passkoop_visitor_dialog";
 import {PosStore} from "@point_of_sale/app/store/pos_store";
+import {makeAwaitable} from "@point_of_sale/app/store/make_awaitable_dialog";
 import {_t} from "@web/core/l10n/translation";
 import {patch} from "@web/core/utils/patch";
 
@@ -94,13 +96,59 @@ patch(PosStore.prototype, {
             passkoop_card_ref: check.token,
             passkoop_registration_date: DateTime.now().toISODate(),
             passkoop_visit_count: 0,
-            isCardOnly: true,
+            isPending: true,
         };
     },
 
     /**
-     * The order's visitor: its customer, or the visitor known only by the card the
-     * cashier scanned.
+     * A visitor the cashier registered while offline: the server saves them (or
+     * finds them again) when the order that carries the registration arrives.
+     * @param {Object} registration passkoop_register_from_pos()'s values, and a uid
+     * @returns {Object} res.partner-like values
+     */
+    passkoopRegisteredVisitor(registration) {
+        return {
+            id: `new:${registration.uid}`,
+            name: registration.name,
+            email: registration.email,
+            passkoop_visitor_type: registration.passkoop_visitor_type,
+            passkoop_coop_id:
+                this.models["passkoop.coop"].get(registration.passkoop_coop_id) ||
+                false,
+            passkoop_member_ref: registration.passkoop_member_ref,
+            passkoop_card_ref: registration.passkoop_card_ref,
+            passkoop_registration_date: DateTime.now().toISODate(),
+            passkoop_visit_count: 0,
+            isPending: true,
+            registration,
+        };
+    },
+
+    /** @returns {Object|null} the registration an order carries */
+    passkoopOrderRegistration(order) {
+        return order.passkoop_registration
+            ? JSON.parse(order.passkoop_registration)
+            : null;
+    },
+
+    /** Visitors registered offline on this till's orders, not saved yet. */
+    get passkoopPendingVisitors() {
+        const byUid = new Map();
+        for (const order of this.models["pos.order"].getAll()) {
+            const registration = this.passkoopOrderRegistration(order);
+            if (registration && !order.get_partner()) {
+                byUid.set(
+                    registration.uid,
+                    this.passkoopRegisteredVisitor(registration)
+                );
+            }
+        }
+        return [...byUid.values()];
+    },
+
+    /**
+     * The order's visitor: its customer, or the visitor registered offline or known
+     * only by the card the cashier scanned.
      * @param {Object} order
      * @returns {Object|null}
      */
@@ -109,11 +157,17 @@ patch(PosStore.prototype, {
         if (partner?.passkoop_visitor_type) {
             return partner;
         }
+        if (!order.passkoop_visitor_type) {
+            return null;
+        }
+        const registration = this.passkoopOrderRegistration(order);
+        if (registration) {
+            return this.passkoopRegisteredVisitor(registration);
+        }
         const check = this.passkoopCardChecks?.[order.passkoop_card_token];
-        return check?.valid && order.passkoop_visitor_type
-            ? this.passkoopCardVisitor(check)
-            : null;
+        return check?.valid ? this.passkoopCardVisitor(check) : null;
     },
+
     /** Coops whose members the cashier may welcome, by name. */
     get passkoopCoops() {
         return this.models["passkoop.coop"]
@@ -159,13 +213,17 @@ patch(PosStore.prototype, {
      */
     passkoopVisitCount(partner, excludedOrder = null) {
         const card = partner.passkoop_card_ref;
+        const uid = partner.registration?.uid;
         const unsynced = this.models["pos.order"].filter(
             (order) =>
                 order !== excludedOrder &&
                 order.isUnsyncedPaid &&
                 order.passkoop_visitor_type &&
                 (order.partner_id?.id === partner.id ||
-                    (card && !order.partner_id && order.passkoop_card_token === card))
+                    (!order.partner_id &&
+                        ((card && order.passkoop_card_token === card) ||
+                            (uid &&
+                                this.passkoopOrderRegistration(order)?.uid === uid))))
         ).length;
         return (partner.passkoop_visit_count || 0) + unsynced;
     },
@@ -175,7 +233,7 @@ patch(PosStore.prototype, {
      * @param {Object} partner
      * @param {Object} [order] the order being decided, not counted as a past visit
      * @param {String} [cardToken] a card the visitor just showed
-     * @returns {Object} passkoopEvaluate() answer, plus `text` for people
+     * @returns {Object} passkoopEvaluate()'s answer
      */
     passkoopCheck(partner, order = null, cardToken = null) {
         const coop = partner.passkoop_coop_id;
@@ -184,7 +242,7 @@ patch(PosStore.prototype, {
             (order?.get_partner() === partner && order.passkoop_card_token) ||
             partner.passkoop_card_ref;
         const card = token && this.passkoopCardChecks?.[token];
-        const result = passkoopEvaluate({
+        return passkoopEvaluate({
             visitor: {
                 visitor_type: partner.passkoop_visitor_type,
                 member_ref: partner.passkoop_member_ref,
@@ -211,21 +269,46 @@ patch(PosStore.prototype, {
                   }
                 : null,
         });
-        result.text =
-            result.allowed && !result.reason
-                ? passkoopTermsText(result)
-                : result.reason;
-        return result;
     },
 
     /**
-     * Make the current order a visitor's order: their account, their policy's price
-     * list (lines re-priced), and the Pass'Koop fields the server records the visit from.
+     * The colour of an answer: green to shop, orange to mind (the last trial visit,
+     * a limit passed), red when refused.
+     * @param {Object} check passkoopCheck()'s answer
+     * @returns {String} a Bootstrap tone
+     */
+    passkoopTone(check) {
+        if (check.action === "block") {
+            return "danger";
+        }
+        return check.action === "allow" && check.status !== "last_visit"
+            ? "success"
+            : "warning";
+    },
+
+    /**
+     * Ask the cashier who the visitor is, then welcome them.
+     * @param {Object} props the dialog's: a partner or a scanned card
+     */
+    async passkoopChooseVisitor(props = {}) {
+        const choice = await makeAwaitable(this.dialog, PasskoopVisitorDialog, props);
+        if (choice) {
+            this.passkoopWelcome(choice.partner, choice.cardToken);
+        }
+    },
+
+    /**
+     * Make the current order a visitor's order: their account (or, for a visitor
+     * not saved yet, what the server needs to save them), their policy's price
+     * list (lines re-priced), and the fields the server records the visit from.
      * @param {Object} partner
+     * @param {String|false} cardToken the card they showed
      */
     passkoopWelcome(partner, cardToken = false) {
         const order = this.get_order();
-        if (!partner.isCardOnly) {
+        if (partner.isPending) {
+            order.set_partner(false);
+        } else {
             order.set_partner(partner);
         }
         const pricelist = this.passkoopPolicy(partner)?.pricelist_id;
@@ -237,46 +320,32 @@ patch(PosStore.prototype, {
             passkoop_coop_id: partner.passkoop_coop_id || false,
             passkoop_override: false,
             passkoop_card_token: cardToken,
+            passkoop_registration: partner.registration
+                ? JSON.stringify(partner.registration)
+                : false,
         });
     },
 
     /**
-     * "Pass'Koop visitor — HendayaKoop — visit 2 of 3" (or "member terms").
-     * @param {Object} order a paid visitor order
-     * @returns {String}
-     */
-    passkoopReceiptLine(order) {
-        const partner = this.passkoopOrderVisitor(order);
-        const policy = this.passkoopPolicy(partner);
-        const where = order.passkoop_coop_id?.name || _t("Discovery / trial");
-        const count = this.passkoopVisitCount(partner);
-        const terms =
-            policy?.mode === "limited" && policy.max_visits
-                ? _t("visit %(n)s of %(total)s", {n: count, total: policy.max_visits})
-                : policy?.mode === "limited"
-                  ? _t("visit %(n)s", {n: count})
-                  : _t("member terms");
-        // Not in a template string: the translation extractor would miss it.
-        return [_t("Pass'Koop visitor"), where, terms].join(" — ");
-    },
-
-    orderExportForPrinting(order) {
-        const data = super.orderExportForPrinting(...arguments);
-        if (order.passkoop_visitor_type && this.passkoopOrderVisitor(order)) {
-            data.passkoopLine = this.passkoopReceiptLine(order);
-        }
-        return data;
-    },
-
-    /**
-     * The visitor whose card is this barcode, if any.
+     * The visitor whose card number this is: looked up in the till's index, else
+     * on the server (a visitor not seen for months is not loaded).
      * @param {String} code
-     * @returns {Object|undefined}
+     * @returns {Promise<Object|undefined>}
      */
-    passkoopVisitorByCard(code) {
-        return this.models["res.partner"].find(
-            (partner) =>
-                partner.passkoop_visitor_type && partner.passkoop_card_ref === code
+    async passkoopVisitorByCard(code) {
+        const loaded = this.models["res.partner"].getBy("passkoop_card_ref", code);
+        if (loaded?.passkoop_visitor_type || this.data.network.offline) {
+            return loaded?.passkoop_visitor_type ? loaded : undefined;
+        }
+        const [found] = await this.data.searchRead(
+            "res.partner",
+            [
+                ["passkoop_visitor_type", "!=", false],
+                ["passkoop_card_ref", "=", code],
+            ],
+            [],
+            {limit: 1}
         );
+        return found;
     },
 });

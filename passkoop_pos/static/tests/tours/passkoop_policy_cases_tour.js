@@ -20,6 +20,7 @@ async function mismatches(kase, today, vectors) {
     const visitor = kase.visitor;
     const card = visitor.card ? await cardCheck(vectors, visitor, today) : null;
     const registered = today.minus({days: visitor.registered_days_ago || 0});
+    const coopName = "A coop";
     const result = passkoopEvaluate({
         visitor: {
             visitor_type: visitor.visitor_type,
@@ -28,7 +29,7 @@ async function mismatches(kase, today, vectors) {
             email: visitor.email || "",
             registration_date: registered.toISODate(),
         },
-        coop: kase.coop && {id: 1, name: "A coop", active: true, ...kase.coop},
+        coop: kase.coop && {id: 1, name: coopName, active: true, ...kase.coop},
         policy: kase.policy && {
             mode: "member_terms",
             max_visits: 0,
@@ -54,8 +55,18 @@ async function mismatches(kase, today, vectors) {
         expiry_date: result.expiry_date,
         status: result.status,
         reason: Boolean(result.reason),
+        text: result.text,
     };
-    const wanted = {...expect, expiry_date: expiry};
+    const wanted = {
+        ...expect,
+        expiry_date: expiry,
+        text: expect.text
+            .replace(
+                "{expiry}",
+                expiry && DateTime.fromISO(expiry).toFormat("MM/dd/yyyy")
+            )
+            .replace("{coop}", coopName),
+    };
     return Object.keys(got)
         .filter((key) => got[key] !== wanted[key])
         .map((key) => `${kase.name}: ${key} is ${got[key]}, expected ${wanted[key]}`);

@@ -193,3 +193,44 @@ export function screenshot(name) {
         },
     ];
 }
+
+/** From now on, count the dialogs the till opens (the count is checked by dialogsOpenedAre). */
+export function countDialogs() {
+    return [
+        {
+            content: "count the dialogs from now on",
+            trigger: "body",
+            run: () => {
+                const seen = new Set();
+                window.passkoopDialogs = [];
+                new MutationObserver(() => {
+                    for (const dialog of document.querySelectorAll(".modal-dialog")) {
+                        if (!seen.has(dialog)) {
+                            seen.add(dialog);
+                            window.passkoopDialogs.push(
+                                dialog.querySelector(".modal-title")?.textContent
+                            );
+                        }
+                    }
+                }).observe(document.body, {childList: true, subtree: true});
+            },
+        },
+    ];
+}
+
+export function dialogsOpenedAre(count) {
+    return [
+        {
+            content: `the till opened ${count} dialog(s)`,
+            trigger: "body",
+            run: () => {
+                const titles = window.passkoopDialogs;
+                if (titles.length !== count) {
+                    throw new Error(
+                        `${titles.length} dialogs opened, ${count} expected: ${titles.join(", ")}`
+                    );
+                }
+            },
+        },
+    ];
+}

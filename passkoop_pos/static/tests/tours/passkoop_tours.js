@@ -1,3 +1,4 @@
+/* global posmodel */
 import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
@@ -34,7 +35,7 @@ registry.category("web_tour.tours").add("passkoop_member_pricing", {
             ProductScreen.totalAmountIs("8.00"),
             pay(),
             ReceiptScreen.isShown(),
-            Passkoop.receiptSays("Pass'Koop visitor — HendayaKoop — member terms"),
+            Passkoop.receiptSays("Pass'Koop visitor — HendayaKoop — Member terms"),
         ].flat(),
 });
 
@@ -63,7 +64,28 @@ registry.category("web_tour.tours").add("passkoop_limits", {
             PaymentScreen.clickValidate(),
             Dialog.confirm("Sell anyway"),
             ReceiptScreen.isShown(),
-            Passkoop.receiptSays("visit 5 of 4"),
+            Passkoop.receiptSays("Limit reached: 4 of 4 visits."),
+        ].flat(),
+});
+
+/** With pos_loyalty, which validates orders in two steps: the cashier is asked once. */
+registry.category("web_tour.tours").add("passkoop_ask_once", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-trial"),
+            Passkoop.findVisitor("Nico", "Nico Larralde"),
+            Passkoop.welcome(),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Bank"),
+            Passkoop.countDialogs(),
+            PaymentScreen.clickValidate(),
+            Dialog.confirm("Sell anyway"),
+            ReceiptScreen.isShown(),
+            Passkoop.dialogsOpenedAre(1),
         ].flat(),
 });
 
@@ -76,12 +98,16 @@ registry.category("web_tour.tours").add("passkoop_trial_visit_count", {
             Passkoop.clickVisitorButton(),
             Passkoop.chooseType("passkoop-type-trial"),
             Passkoop.findVisitor("claire@example.org", "Claire Muller"),
-            Passkoop.statusIs("Trial visit 3 of 3"),
+            Passkoop.statusIs("Trial visit 3 of 3 (the last)"),
+            {
+                content: "the last trial visit stands out",
+                trigger: ".passkoop-status.alert-warning",
+            },
             Passkoop.welcome(),
             pay(),
             ReceiptScreen.isShown(),
             Passkoop.receiptSays(
-                "Pass'Koop visitor — Discovery / trial — visit 3 of 3"
+                "Pass'Koop visitor — Discovery / trial — Trial visit 3 of 3 (the last)"
             ),
             ReceiptScreen.clickNextOrder(),
             // The till counted the visit: the card is used up.
@@ -117,7 +143,7 @@ registry.category("web_tour.tours").add("passkoop_french_cashier", {
             pay(),
             ReceiptScreen.isShown(),
             Passkoop.receiptSays(
-                "Visiteur Pass'Koop — HendayaKoop — conditions membre"
+                "Visiteur Pass'Koop — HendayaKoop — Conditions membre"
             ),
         ].flat(),
 });
@@ -214,7 +240,7 @@ registry.category("web_tour.tours").add("passkoop_walkthrough", {
             Passkoop.screenshot("2-member-prices"),
             pay(),
             ReceiptScreen.isShown(),
-            Passkoop.receiptSays("member terms"),
+            Passkoop.receiptSays("Member terms"),
             Passkoop.screenshot("3-receipt"),
         ].flat(),
 });
@@ -303,11 +329,14 @@ registry.category("web_tour.tours").add("passkoop_warn", {
             Passkoop.findVisitor("Nico", "Nico Larralde"),
             Passkoop.statusIs("Limit reached: 2 of 2 visits."),
             Passkoop.welcome(),
-            pay(),
+            ProductScreen.clickPayButton(),
             {
-                content: "the till warns and goes on",
-                trigger: '.o_notification:contains("Limit reached: 2 of 2 visits.")',
+                content: "the cashier is warned before taking the money",
+                trigger:
+                    '.passkoop-payment-notice.alert-warning:contains("Limit reached: 2 of 2 visits.")',
             },
+            PaymentScreen.clickPaymentMethod("Bank"),
+            PaymentScreen.clickValidate(),
             ReceiptScreen.isShown(),
         ].flat(),
 });
@@ -327,5 +356,74 @@ registry.category("web_tour.tours").add("passkoop_hostile_names", {
             pay(),
             ReceiptScreen.isShown(),
             namesShownAsText(".pos-receipt .passkoop-receipt-line"),
+        ].flat(),
+});
+
+/** The internet drops: a new visitor is registered with the sale, saved once back. */
+registry.category("web_tour.tours").add("passkoop_offline_registration", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            Passkoop.goOffline(),
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-trial"),
+            {
+                content: "look for Léa: she is not known",
+                trigger: ".passkoop-visitor-search",
+                run: "edit Léa",
+            },
+            {
+                content: "register her, offline",
+                trigger: ".passkoop-register",
+                run: "click",
+            },
+            {
+                content: "the cashier is told when she will be saved",
+                trigger: ".passkoop-offline-registration",
+            },
+            {
+                content: "her name was taken from the search",
+                trigger: ".passkoop-form-name",
+                run: "edit Léa Martin",
+            },
+            {trigger: ".passkoop-form-email", run: "edit lea@example.org"},
+            {trigger: ".passkoop-consent", run: "click"},
+            {trigger: ".passkoop-save-visitor", run: "click"},
+            Passkoop.statusIs("Trial visit 1 of 3"),
+            Passkoop.welcome(),
+            {
+                content: "the visitor's name is on the Pass'Koop button",
+                trigger: '.passkoop-visitor-button:contains("Léa Martin")',
+            },
+            pay(),
+            Dialog.confirm("Continue with limited functionality"),
+            ReceiptScreen.isShown(),
+            Passkoop.receiptSays("Trial visit 1 of 3"),
+            ReceiptScreen.clickNextOrder(),
+            // Still offline, she comes back: found among the registrations kept.
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-trial"),
+            Passkoop.findVisitor("lea@", "Léa Martin"),
+            Passkoop.statusIs("Trial visit 2 of 3"),
+            Passkoop.welcome(),
+            pay(),
+            ReceiptScreen.isShown(),
+            Passkoop.unsyncedPaidOrdersAre(2),
+            Passkoop.goOnlineAndSync(),
+            {
+                content: "the till now holds the visitor the server saved",
+                trigger: "body",
+                run: () => {
+                    const lea = posmodel.models["res.partner"].find(
+                        (partner) => partner.name === "Léa Martin"
+                    );
+                    if (lea?.passkoop_visit_count !== 2) {
+                        throw new Error(`Léa's visits: ${lea?.passkoop_visit_count}`);
+                    }
+                },
+            },
         ].flat(),
 });

@@ -1,13 +1,18 @@
-import {Component, useState} from "@odoo/owl";
+import {Component, useEffect, useRef, useState} from "@odoo/owl";
+import {visitorMatches, visitorSearchDomain} from "@passkoop_pos/app/passkoop_search";
+import {ConnectionLostError} from "@web/core/network/rpc";
 import {Dialog} from "@web/core/dialog/dialog";
 import {_t} from "@web/core/l10n/translation";
+import {useDebounced} from "@web/core/utils/timing";
 import {usePos} from "@point_of_sale/app/store/pos_hook";
+import {uuidv4} from "@point_of_sale/utils";
 
 const SHOWN = 8;
 
 /**
  * The cashier's one dialog: visitor type, home coop, find or register the visitor
- * (or an anonymous visit), see whether they may shop, confirm.
+ * (or an anonymous visit), see whether they may shop. It decides nothing about
+ * the order: it returns the chosen visitor, {partner, cardToken}, or nothing.
  */
 export class PasskoopVisitorDialog extends Component {
     static template = "passkoop_pos.PasskoopVisitorDialog";
@@ -25,6 +30,10 @@ export class PasskoopVisitorDialog extends Component {
         const card = this.props.card;
         const partner =
             this.props.partner || (card?.valid && this.pos.passkoopVisitorOfCard(card));
+        // The visitor of a valid card the till does not know: registered by the
+        // server (online) or when the order arrives (offline).
+        const cardVisitor =
+            card?.valid && !partner && this.pos.passkoopCardVisitor(card);
         this.state = useState({
             type: card
                 ? "partner"
@@ -32,16 +41,21 @@ export class PasskoopVisitorDialog extends Component {
             coopId: partner?.passkoop_coop_id?.id || card?.coop?.id || false,
             coopQuery: "",
             query: "",
-            selectedId: partner?.id || false,
+            selectedId: (!partner?.isPending && partner?.id) || false,
+            // A visitor not saved yet: known by their card, or registered offline.
+            pending: partner?.isPending ? partner : cardVisitor || null,
             registering: false,
             form: {name: "", email: "", member_ref: "", card_ref: "", consent: false},
-            serverIds: [],
+            completion: {member_ref: "", email: ""},
             message: "",
-            // The visitor of a valid card the till does not know: registered by the
-            // server (online) or when the order arrives (offline).
-            cardOnly: Boolean(card?.valid && !partner),
         });
-        if (this.state.cardOnly && !this.offline) {
+        this.searchRef = useRef("search");
+        useEffect(
+            () => this.searchRef.el?.focus(),
+            () => [this.state.type, this.state.coopId]
+        );
+        this.searchServerSoon = useDebounced(() => this.searchServer(), 300);
+        if (cardVisitor && !this.offline) {
             this.registerFromCard();
         }
     }
@@ -54,8 +68,8 @@ export class PasskoopVisitorDialog extends Component {
                 "passkoop_register_from_card",
                 [this.props.card.token]
             );
-            const [partner] = await this.pos.data.read("res.partner", [partnerId]);
-            Object.assign(this.state, {cardOnly: false, selectedId: partner.id});
+            await this.pos.data.read("res.partner", [partnerId]);
+            Object.assign(this.state, {pending: null, selectedId: partnerId});
         } catch {
             // Offline, or refused by the server: the till's own check stands, and
             // the server checks the card again when the order arrives.
@@ -79,15 +93,30 @@ export class PasskoopVisitorDialog extends Component {
         );
     }
 
-    get coops() {
+    get matchingCoops() {
         const query = this.state.coopQuery.trim().toLowerCase();
-        return this.pos.passkoopCoops
-            .filter((coop) =>
-                [coop.name, coop.code, coop.city].some((text) =>
-                    (text || "").toLowerCase().includes(query)
-                )
+        return this.pos.passkoopCoops.filter((coop) =>
+            [coop.name, coop.code, coop.city].some((text) =>
+                (text || "").toLowerCase().includes(query)
             )
-            .slice(0, SHOWN);
+        );
+    }
+
+    /** The coops shown: the chosen one always among them. */
+    get coops() {
+        const shown = this.matchingCoops.slice(0, SHOWN);
+        const chosen = this.coop;
+        return chosen && !shown.includes(chosen) ? [chosen, ...shown] : shown;
+    }
+
+    get hiddenCoops() {
+        return Math.max(this.matchingCoops.length - SHOWN, 0);
+    }
+
+    get hiddenCoopsText() {
+        return _t("+%(count)s more: type a name, code or city", {
+            count: this.hiddenCoops,
+        });
     }
 
     /** Whose visitor the cashier is looking for: a type, and a coop for members. */
@@ -95,37 +124,44 @@ export class PasskoopVisitorDialog extends Component {
         return this.state.type === "trial" || Boolean(this.coop);
     }
 
+    isOfChoice(partner) {
+        return (
+            partner.passkoop_visitor_type === this.state.type &&
+            (this.state.type === "trial" ||
+                partner.passkoop_coop_id?.id === this.state.coopId)
+        );
+    }
+
+    /** The visitors that match what was typed; before anything is typed, the
+     * regulars of the chosen coop (or the trial visitors) come first. */
     get candidates() {
-        const query = this.state.query.trim().toLowerCase();
-        const coopId = this.state.coopId;
-        return this.pos.models["res.partner"]
-            .filter(
-                (partner) =>
-                    partner.passkoop_visitor_type === this.state.type &&
-                    (this.state.type === "trial" ||
-                        partner.passkoop_coop_id?.id === coopId) &&
-                    (this.state.serverIds.includes(partner.id) ||
-                        [
-                            partner.name,
-                            partner.email,
-                            partner.passkoop_card_ref,
-                            partner.passkoop_member_ref,
-                        ].some(
-                            (text) =>
-                                query && (text || "").toLowerCase().includes(query)
-                        ))
+        const query = this.state.query;
+        const visitors = [
+            ...this.pos.passkoopPendingVisitors,
+            ...this.pos.models["res.partner"].getAll(),
+        ].filter((partner) => this.isOfChoice(partner));
+        if (query.trim()) {
+            return visitors
+                .filter((partner) => visitorMatches(partner, query))
+                .slice(0, SHOWN);
+        }
+        return visitors
+            .sort(
+                (a, b) => (b.passkoop_visit_count || 0) - (a.passkoop_visit_count || 0)
             )
             .slice(0, SHOWN);
     }
 
     get selected() {
-        if (this.state.cardOnly) {
-            return this.pos.passkoopCardVisitor(this.props.card);
-        }
         return (
-            this.state.selectedId &&
-            this.pos.models["res.partner"].get(this.state.selectedId)
+            this.state.pending ||
+            (this.state.selectedId &&
+                this.pos.models["res.partner"].get(this.state.selectedId))
         );
+    }
+
+    isSelected(partner) {
+        return partner.id === this.selected?.id;
     }
 
     /** The scanned card, if it is the selected visitor's. */
@@ -135,7 +171,8 @@ export class PasskoopVisitorDialog extends Component {
         const theirs =
             card?.valid &&
             selected &&
-            (selected.isCardOnly || this.pos.passkoopVisitorOfCard(card) === selected);
+            (selected.id === `card:${card.token}` ||
+                this.pos.passkoopVisitorOfCard(card) === selected);
         return theirs ? card.token : false;
     }
 
@@ -152,6 +189,38 @@ export class PasskoopVisitorDialog extends Component {
         return this.pos.passkoopCheck(selected, this.pos.get_order(), this.cardToken);
     }
 
+    /** What the cashier can do after a refusal or a limit, in words. */
+    get nextStep() {
+        const check = this.check;
+        if (!["limit_reached", "expired"].includes(check?.status)) {
+            return "";
+        }
+        if (check.action === "confirm") {
+            return _t("You can still sell: you will be asked to confirm at payment.");
+        }
+        if (check.action === "warn") {
+            return _t("The sale is allowed: tell the visitor.");
+        }
+        return _t("To keep shopping here, the visitor can join the coop.");
+    }
+
+    /** What the policy asks that the selected visitor's profile lacks. */
+    get missing() {
+        const selected = this.selected;
+        const policy = selected && this.pos.passkoopPolicy(selected);
+        if (this.check?.status !== "incomplete" || !policy || selected.isPending) {
+            return {};
+        }
+        return {
+            member_ref: policy.proof === "member_ref" && !selected.passkoop_member_ref,
+            email: policy.registration_required && !selected.email,
+        };
+    }
+
+    get canComplete() {
+        return this.missing.member_ref || this.missing.email;
+    }
+
     /** The policy a new visitor of this type (and coop) would get. */
     get policy() {
         return this.pos.passkoopPolicy({
@@ -163,6 +232,7 @@ export class PasskoopVisitorDialog extends Component {
     get canGoAnonymous() {
         const policy = this.policy;
         return (
+            !this.offline &&
             this.state.type === "partner" &&
             this.coop &&
             policy &&
@@ -182,55 +252,48 @@ export class PasskoopVisitorDialog extends Component {
         return this.pos.data.network.offline;
     }
 
-    statusText(partner) {
-        return this.pos.passkoopCheck(partner, this.pos.get_order()).text;
+    statusOf(partner) {
+        return this.pos.passkoopCheck(partner, this.pos.get_order());
     }
 
     setType(type) {
         Object.assign(this.state, {
             type,
             selectedId: false,
+            pending: null,
             registering: false,
             message: "",
         });
     }
 
     setCoop(coop) {
-        Object.assign(this.state, {coopId: coop.id, selectedId: false, message: ""});
+        Object.assign(this.state, {
+            coopId: coop.id,
+            selectedId: false,
+            pending: null,
+            message: "",
+        });
+    }
+
+    onCoopKeydown(ev) {
+        const [only, ...others] = this.matchingCoops;
+        if (ev.key === "Enter" && only && !others.length) {
+            this.setCoop(only);
+        }
     }
 
     select(partner) {
         Object.assign(this.state, {
-            cardOnly: false,
-            selectedId: partner.id,
+            pending: partner.isPending ? partner : null,
+            selectedId: partner.isPending ? false : partner.id,
             registering: false,
             message: "",
         });
     }
 
-    async searchServer() {
-        const query = this.state.query.trim();
-        if (!query || this.offline) {
-            return;
-        }
-        const domain = [
-            ["passkoop_visitor_type", "=", this.state.type],
-            "|",
-            "|",
-            "|",
-            ["name", "ilike", query],
-            ["email", "ilike", query],
-            ["passkoop_card_ref", "=", query],
-            ["passkoop_member_ref", "=", query],
-        ];
-        if (this.state.type === "partner") {
-            domain.push(["passkoop_coop_id", "=", this.state.coopId]);
-        }
-        const found = await this.pos.data.searchRead("res.partner", domain, [], {
-            limit: SHOWN,
-        });
-        this.state.serverIds = found.map((partner) => partner.id);
-        this.state.message = found.length ? "" : _t("No visitor found.");
+    onSearchInput() {
+        this.state.message = "";
+        this.searchServerSoon();
     }
 
     onSearchKeydown(ev) {
@@ -239,34 +302,124 @@ export class PasskoopVisitorDialog extends Component {
         }
     }
 
-    startRegistration() {
-        Object.assign(this.state, {registering: true, selectedId: false, message: ""});
-        this.state.form.name = this.state.query;
+    /** Visitors the till did not load (not seen for months), found on the server
+     * with the same meaning; they join the till's records, and so the list. */
+    async searchServer() {
+        const query = this.state.query;
+        if (query.trim().length < 2 || this.offline) {
+            return;
+        }
+        const domain = [
+            ["passkoop_visitor_type", "=", this.state.type],
+            ...visitorSearchDomain(query),
+        ];
+        if (this.state.type === "partner") {
+            domain.push(["passkoop_coop_id", "=", this.state.coopId]);
+        }
+        try {
+            await this.pos.data.searchRead("res.partner", domain, [], {limit: SHOWN});
+        } catch (error) {
+            if (error instanceof ConnectionLostError) {
+                return; // offline meanwhile: the loaded visitors are all there is
+            }
+            throw error;
+        }
+        if (query === this.state.query && !this.candidates.length) {
+            this.state.message = _t("No visitor found.");
+        }
     }
 
-    async register() {
+    startRegistration() {
+        Object.assign(this.state, {
+            registering: true,
+            selectedId: false,
+            pending: null,
+            message: "",
+        });
+        const query = this.state.query.trim();
+        this.state.form[query.includes("@") ? "email" : "name"] = query;
+    }
+
+    get registration() {
         const form = this.state.form;
-        if (!form.consent) {
+        return {
+            name: form.name.trim(),
+            email: form.email.trim(),
+            passkoop_member_ref: form.member_ref.trim(),
+            passkoop_card_ref: form.card_ref.trim(),
+            passkoop_consent: form.consent,
+            passkoop_visitor_type: this.state.type,
+            passkoop_coop_id: this.state.coopId,
+        };
+    }
+
+    /** Register the visitor: on the server, or (offline) with the order. */
+    async register() {
+        const registration = this.registration;
+        if (!registration.name) {
+            this.state.message = _t("Give at least the visitor's name.");
+            return;
+        }
+        if (!registration.passkoop_consent) {
             this.state.message = _t("The visitor must agree that their data is kept.");
             return;
         }
-        const partnerId = await this.pos.data.call(
-            "res.partner",
-            "passkoop_register_from_pos",
-            [
+        if (this.offline) {
+            this.registerOffline(registration);
+            return;
+        }
+        try {
+            const partnerId = await this.pos.data.call(
+                "res.partner",
+                "passkoop_register_from_pos",
+                [registration]
+            );
+            const [partner] = await this.pos.data.read("res.partner", [partnerId]);
+            this.select(partner);
+        } catch (error) {
+            if (error instanceof ConnectionLostError) {
+                this.registerOffline(registration);
+            } else if (error.data?.message) {
+                this.state.message = error.data.message;
+            } else {
+                throw error;
+            }
+        }
+    }
+
+    /** Kept with the order: the server saves the visitor when the order arrives. */
+    registerOffline(registration) {
+        const visitor = this.pos.passkoopRegisteredVisitor({
+            uid: uuidv4(),
+            ...registration,
+        });
+        const check = this.pos.passkoopCheck(visitor);
+        if (check.action === "block") {
+            this.state.message = check.text;
+            return;
+        }
+        this.select(visitor);
+    }
+
+    /** Fill in what the policy asks, right here; the server checks it again. */
+    async complete() {
+        const completion = this.state.completion;
+        try {
+            await this.pos.data.call("res.partner", "passkoop_complete_from_pos", [
+                this.selected.id,
                 {
-                    name: form.name,
-                    email: form.email,
-                    passkoop_member_ref: form.member_ref,
-                    passkoop_card_ref: form.card_ref,
-                    passkoop_consent: form.consent,
-                    passkoop_visitor_type: this.state.type,
-                    passkoop_coop_id: this.state.coopId,
+                    email: completion.email.trim(),
+                    passkoop_member_ref: completion.member_ref.trim(),
                 },
-            ]
-        );
-        const [partner] = await this.pos.data.read("res.partner", [partnerId]);
-        this.select(partner);
+            ]);
+            await this.pos.data.read("res.partner", [this.selected.id]);
+            this.state.message = "";
+        } catch (error) {
+            if (!error.data?.message) {
+                throw error;
+            }
+            this.state.message = error.data.message;
+        }
     }
 
     async goAnonymous() {
@@ -287,8 +440,7 @@ export class PasskoopVisitorDialog extends Component {
     }
 
     confirm() {
-        this.pos.passkoopWelcome(this.selected, this.cardToken);
-        this.props.getPayload(this.selected);
+        this.props.getPayload({partner: this.selected, cardToken: this.cardToken});
         this.props.close();
     }
 }
