@@ -205,6 +205,49 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
         self.assertEqual(len(orders), 2)
         self.assertFalse(any(orders.mapped("passkoop_registration")))
 
+    def test_counter_few_clicks_nothing_hidden_no_dead_end(self):
+        from dateutil.relativedelta import relativedelta  # noqa: PLC0415
+
+        env = self.env(su=True)
+        proof = env["passkoop.policy"].create(
+            {"name": "Membership number", "proof": "member_ref"}
+        )
+        coop_400 = env["passkoop.coop"].create(
+            {
+                "name": "400COOP",
+                "code": "400COOP",
+                "agreement_state": "active",
+                "policy_id": proof.id,
+            }
+        )
+        env["passkoop.coop"].create(
+            [
+                {
+                    "name": f"Vrac {n:02}",
+                    "code": f"VRAC{n}",
+                    "agreement_state": "active",
+                }
+                for n in range(1, 11)
+            ]
+        )
+        samir = env["res.partner"].create(
+            {
+                "name": "Samir",
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": coop_400.id,
+            }
+        )
+        self.trial_visitor("Nico Larralde", 3)
+        self.trial_visitor(
+            "Ancien Visiteur",
+            0,
+            passkoop_card_ref="PK-0777",
+            passkoop_registration_date=fields.Date.today() - relativedelta(years=3),
+        )
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_counter")
+        self.assertEqual(samir.passkoop_member_ref, "400-77")
+
     def test_till_for_partner_coop_members_only(self):
         self.main_pos_config.passkoop_welcome_trial = False
         self.main_pos_config.with_user(self.pos_user).open_ui()

@@ -234,3 +234,41 @@ export function dialogsOpenedAre(count) {
         },
     ];
 }
+
+/** From now on, count the cashier's clicks (clicksWere prints and checks them). */
+export function countClicks() {
+    return [
+        {
+            content: "count the clicks from now on",
+            trigger: "body",
+            run: () => {
+                window.passkoopClicks = 0;
+                if (!window.passkoopCountingClicks) {
+                    window.passkoopCountingClicks = true;
+                    document.addEventListener(
+                        "click",
+                        () => window.passkoopClicks++,
+                        true
+                    );
+                }
+            },
+        },
+    ];
+}
+
+export function clicksWere(goal, what) {
+    return [
+        {
+            content: `at most ${goal} click(s) ${what}`,
+            trigger: "body",
+            run: () => {
+                const clicks = window.passkoopClicks;
+                // eslint-disable-next-line no-console
+                console.log(`passkoop-clicks: ${clicks} ${what} (goal ${goal})`);
+                if (clicks > goal) {
+                    throw new Error(`${clicks} clicks ${what}, goal ${goal}`);
+                }
+            },
+        },
+    ];
+}
