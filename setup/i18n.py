@@ -23,6 +23,7 @@ SAME_IN_FRENCH = {
     "%(date)s, %(amount)s, %(state)s",
     "Document",
     "Source",
+    "Type",
     "https://…/passkoop/directory.jws",
     "Total",
     "<span>%</span>",

@@ -124,12 +124,15 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
         self.assertEqual(claire.passkoop_check()["visit_count"], 3)
         self.assertEqual(claire.passkoop_check()["action"], "block")
 
-    def test_french_speaking_cashier(self):
+    def cashier_speaks_french(self):
         self.env["res.lang"]._activate_lang("fr_FR")
         self.env["ir.module.module"]._load_module_terms(
             ["passkoop_membership", "passkoop_pos"], ["fr_FR"], overwrite=True
         )
         self.pos_user.lang = "fr_FR"
+
+    def test_french_speaking_cashier(self):
+        self.cashier_speaks_french()
         self.main_pos_config.with_user(self.pos_user).open_ui()
         self.start_pos_tour("passkoop_french_cashier")
         self.assertTrue(self.order_of(self.mathilde).passkoop_visit_id)
@@ -259,12 +262,19 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
         They are written to var/screenshots/; PASSKOOP_SCREENSHOTS_DIR=passkoop_pos/
         readme/screenshots refreshes the ones the readme shows.
         """
+        self.trial_visitor("Claire Muller", 2)
+        self.cashier_speaks_french()
         self.main_pos_config.with_user(self.pos_user).open_ui()
         with tour_screenshots() as taken:
             self.start_pos_tour("passkoop_walkthrough")
         self.assertEqual(
             [p.name for p in taken],
-            ["1-visitor-dialog.png", "2-member-prices.png", "3-receipt.png"],
+            [
+                "1-visitor-dialog.png",
+                "2-member-prices.png",
+                "3-receipt.png",
+                "6-payment-last-visit.png",
+            ],
         )
         for path in taken:
             self.assertTrue(path.read_bytes().startswith(b"\x89PNG"), path)

@@ -223,25 +223,51 @@ registry.category("web_tour.tours").add("passkoop_block_at_payment", {
         ].flat(),
 });
 
+/** The cashier's path in French, as the readme shows it (screenshots at 1366x768). */
 registry.category("web_tour.tours").add("passkoop_walkthrough", {
     steps: () =>
         [
             Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
+            {
+                content: "open the register",
+                trigger: ".modal:not(.o_inactive_modal) .modal-footer .btn-primary",
+                run: "click",
+            },
             ProductScreen.clickDisplayedProduct("Organic Lentils"),
             Passkoop.clickVisitorButton(),
-            Passkoop.chooseType("passkoop-type-partner"),
-            Passkoop.chooseCoop("Hendaya"),
-            Passkoop.findVisitor("Mathilde", "Mathilde Etcheverry"),
-            Passkoop.statusIs("Member terms"),
+            {
+                content: "pick HendayaKoop",
+                trigger: '.passkoop-coop:contains("HendayaKoop")',
+                run: "click",
+            },
+            {
+                content: "pick Mathilde among her coop's regulars",
+                trigger: '.passkoop-candidate:contains("Mathilde Etcheverry")',
+                run: "click",
+            },
+            Passkoop.statusIs("Conditions membre"),
             Passkoop.screenshot("1-visitor-dialog"),
             Passkoop.welcome(),
-            ProductScreen.totalAmountIs("8.00"),
+            ProductScreen.totalAmountIs("8,00"),
             Passkoop.screenshot("2-member-prices"),
             pay(),
             ReceiptScreen.isShown(),
-            Passkoop.receiptSays("Member terms"),
+            Passkoop.receiptSays("Conditions membre"),
             Passkoop.screenshot("3-receipt"),
+            ReceiptScreen.clickNextOrder(),
+            // Claire's last trial visit: the cashier sees it before taking the money.
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-trial"),
+            Passkoop.findVisitor("Claire", "Claire Muller"),
+            Passkoop.statusIs("Passage d'essai 3 sur 3 (le dernier)"),
+            Passkoop.welcome(),
+            ProductScreen.clickPayButton(),
+            {
+                content: "the last trial visit is said on the payment screen",
+                trigger: '.passkoop-payment-notice.alert-warning:contains("le dernier")',
+            },
+            Passkoop.screenshot("6-payment-last-visit"),
         ].flat(),
 });
 
