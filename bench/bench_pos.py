@@ -78,12 +78,15 @@ def main():
     print(
         f"time added per 1,000 visitors: {(t1 - t0) / (v1 - v0) * 1000 * 1000:.1f} ms"
     )
-    added_500 = (
-        with_pos["opening"]["500"]["seconds"] / without["opening"]["500"]["seconds"]
-    )
-    print(
-        f"with 500 visitors, opening costs {added_500 - 1:+.1%} (target: at most +10 %)"
-    )
+    for visitors in ("500", "5000"):
+        added = (
+            with_pos["opening"][visitors]["seconds"]
+            / without["opening"][visitors]["seconds"]
+        )
+        print(
+            f"with {int(visitors):,} visitors, opening costs {added - 1:+.1%}"
+            " (target: at most +10 %)"
+        )
     print()
     plain, visitor = with_pos["syncing"]["plain"], with_pos["syncing"]["visitor"]
     print("Syncing 1,000 paid orders, by batches of 100")

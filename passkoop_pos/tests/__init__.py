@@ -8,3 +8,4 @@ from . import test_hostile_input
 from . import test_hostile_names
 from . import test_companies
 from . import test_concurrency
+from . import test_counter_bench

@@ -265,7 +265,8 @@ registry.category("web_tour.tours").add("passkoop_walkthrough", {
             ProductScreen.clickPayButton(),
             {
                 content: "the last trial visit is said on the payment screen",
-                trigger: '.passkoop-payment-notice.alert-warning:contains("le dernier")',
+                trigger:
+                    '.passkoop-payment-notice.alert-warning:contains("le dernier")',
             },
             Passkoop.screenshot("6-payment-last-visit"),
         ].flat(),
