@@ -251,6 +251,14 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
         self.start_pos_tour("passkoop_counter")
         self.assertEqual(samir.passkoop_member_ref, "400-77")
 
+    def test_one_search_meaning_in_the_till_and_on_the_server(self):
+        self.trial_visitor("Léa Martin", 0, email="lea@example.org")
+        self.trial_visitor("Lea Dupont", 0, email="l_a@example.org")
+        self.trial_visitor("Louis", 0, passkoop_member_ref="400-12")
+        self.trial_visitor("Cent pour %", 0)
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_search_meaning")
+
     def test_till_for_partner_coop_members_only(self):
         self.main_pos_config.passkoop_welcome_trial = False
         self.main_pos_config.with_user(self.pos_user).open_ui()

@@ -531,3 +531,55 @@ registry.category("web_tour.tours").add("passkoop_counter", {
             ProductScreen.customerIsSelected("Ancien Visiteur"),
         ].flat(),
 });
+
+/** What the cashier types finds the same visitors in the till and on the server. */
+registry.category("web_tour.tours").add("passkoop_search_meaning", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            {
+                content: "each query: the same visitors loaded and on the server",
+                trigger: "body",
+                run: async () => {
+                    const {visitorMatches, visitorSearchDomain} =
+                        odoo.loader.modules.get("@passkoop_pos/app/passkoop_search");
+                    const visitors = posmodel.models["res.partner"].filter(
+                        (partner) => partner.passkoop_visitor_type
+                    );
+                    const queries = [
+                        "mathilde",
+                        "ETCHE",
+                        "lea@example",
+                        "PK-0042",
+                        "pk-0042",
+                        "400-12",
+                        "400",
+                        "l_a",
+                        "%",
+                        "Léa",
+                        "  Lea  ",
+                    ];
+                    const wrong = [];
+                    for (const query of queries) {
+                        const local = visitors
+                            .filter((partner) => visitorMatches(partner, query))
+                            .map((partner) => partner.id)
+                            .sort();
+                        const server = (
+                            await posmodel.data.orm.search("res.partner", [
+                                ["passkoop_visitor_type", "!=", false],
+                                ...visitorSearchDomain(query),
+                            ])
+                        ).sort();
+                        if (JSON.stringify(local) !== JSON.stringify(server)) {
+                            wrong.push(`${query}: till ${local}, server ${server}`);
+                        }
+                    }
+                    if (wrong.length) {
+                        throw new Error(wrong.join("\n"));
+                    }
+                },
+            },
+        ].flat(),
+});
