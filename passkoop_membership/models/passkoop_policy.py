@@ -79,6 +79,27 @@ class PasskoopPolicy(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     active = fields.Boolean(default=True, tracking=True)
+    limits = fields.Char(
+        compute="_compute_limits",
+        help="The limits in words, for the list: unlimited, 4 visits, 60 days…",
+    )
+
+    @api.depends_context("lang")
+    @api.depends("mode", "max_visits", "period_days")
+    def _compute_limits(self):
+        _ = self.env._
+        for policy in self:
+            visits, days = policy.max_visits, policy.period_days
+            if policy.mode != "limited" or not (visits or days):
+                policy.limits = _("Unlimited") if policy.mode != "refused" else ""
+            elif visits and days:
+                policy.limits = _(
+                    "%(visits)s visits in %(days)s days", visits=visits, days=days
+                )
+            elif visits:
+                policy.limits = _("%(visits)s visits", visits=visits)
+            else:
+                policy.limits = _("%(days)s days", days=days)
 
     @api.constrains("max_visits", "period_days", "mode")
     def _check_limits(self):

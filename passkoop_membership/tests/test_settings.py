@@ -56,3 +56,27 @@ class TestSettings(TransactionCase):
         self.assertEqual(discovery.pricelist_id, pricelist)
         self.assertEqual(company.passkoop_partner_policy_id.pricelist_id, pricelist)
         self.assertEqual(company.passkoop_nonmember_cap, 25.0)
+
+    def test_policy_limits_in_words(self):
+        """The policies list says "Unlimited", not a bare 0 (French: "Illimité")."""
+        Policy = self.env["passkoop.policy"]
+        cases = [
+            ({"mode": "member_terms"}, "Unlimited", "Illimité"),
+            ({"mode": "limited", "max_visits": 4}, "4 visits", "4 passages"),
+            ({"mode": "limited", "period_days": 60}, "60 days", "60 jours"),
+            (
+                {"mode": "limited", "max_visits": 3, "period_days": 30},
+                "3 visits in 30 days",
+                "3 passages en 30 jours",
+            ),
+            ({"mode": "refused"}, "", ""),
+        ]
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["passkoop_membership"], ["fr_FR"], overwrite=True
+        )
+        for vals, english, french in cases:
+            with self.subTest(vals=vals):
+                policy = Policy.create({"name": "A policy", **vals})
+                self.assertEqual(policy.limits or "", english)
+                self.assertEqual(policy.with_context(lang="fr_FR").limits or "", french)
