@@ -19,6 +19,7 @@
         "views/res_config_settings_views.xml",
         "report/passkoop_visit_report_views.xml",
     ],
+    "demo": ["demo/food_coop_demo.xml"],
     "assets": {
         "point_of_sale._assets_pos": [
             "passkoop_membership/static/lib/tweetnacl/nacl-fast.min.js",

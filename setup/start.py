@@ -2,8 +2,9 @@
 
     python -m setup.start [--no-serve]
 
-Creates the database (PASSKOOP_DB, default "passkoop") with both addons, their demo
-coops and French, or updates the addons in it; then serves it on PASSKOOP_PORT
+Creates the database (PASSKOOP_DB, default "passkoop") as Odoo's database manager does
+for a coop in France (French, euros), with both addons and their demo food coop, or
+updates the addons in it; then serves it on PASSKOOP_PORT
 (default 8069) until Ctrl-C.
 """
 
@@ -31,8 +32,15 @@ def prepare():
     addons = ",".join(ADDONS)
     quiet = ("--stop-after-init", "--max-cron-threads=0", "--log-level=warn")
     if not db_exists(DB):
-        say(f"creating database '{DB}' with both addons, demo coops and French")
-        if odoo("-i", addons, "--load-language=fr_FR", *quiet):
+        say(f"creating database '{DB}': a coop in France, both addons, demo coops")
+        new = [sys.executable, "-m", "setup.new_database", DB, *odoo_options()]
+        # Accounting first, as a coop would install it: its French chart of
+        # accounts (bank journal included) is there before the point of sale's demo.
+        if (
+            subprocess.run(new, check=False).returncode
+            or odoo("-i", "account", *quiet)
+            or odoo("-i", addons, *quiet)
+        ):
             drop_db(DB)
             sys.exit(f"installing the addons failed (see above); '{DB}' removed.")
     else:
