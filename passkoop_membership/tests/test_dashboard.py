@@ -32,6 +32,6 @@ class TestDashboard(PasskoopCase):
         )
         self.assertEqual(
             [(v["name"], v["status"]) for v in data["close_to_limit"]],
-            [("Claire", "Trial visit 3 of 3")],
+            [("Claire", "Trial visit 3 of 3 (the last)")],
         )
         self.assertEqual(data["cap"]["cap"], 20.0)
