@@ -16,29 +16,51 @@ PASSKOOP_POS_FIELDS = [
     "passkoop_visit_count",
     "company_id",
 ]
+# A visitor the till loads besides core's customers: enough to find, welcome and
+# count them, and for core to index them.
+VISITOR_FIELDS = [
+    "id",
+    "name",
+    "email",
+    "barcode",
+    "lang",
+    "write_date",
+    *PASSKOOP_POS_FIELDS,
+]
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
     @api.model
-    def _load_pos_data_domain(self, data):
-        """Also the visitors the till may meet: registered or seen lately."""
-        domain = super()._load_pos_data_domain(data)
+    def _load_pos_data(self, data):
+        """Also the visitors the till may meet: registered or seen lately.
+
+        Thousands of them, read with what the till needs of a visitor only:
+        core's partner fields (address, price list, fiscal position) cost most of
+        the read and serve the customers core loads, who keep them all.
+        """
+        result = super()._load_pos_data(data)
         config = self.env["pos.config"]._passkoop_loading_config(data)
         if not config:
-            return domain
+            return result
         since = fields.Date.context_today(self) - relativedelta(
             months=config.passkoop_visitor_months
         )
-        recent_visitors = [
-            ("passkoop_visitor_type", "!=", False),
-            ("company_id", "in", [config.company_id.id, False]),
-            "|",
-            ("passkoop_registration_date", ">=", since),
-            ("passkoop_visit_ids.date", ">=", since),
-        ]
-        return expression.OR([domain, recent_visitors])
+        visitors = self.search_read(
+            [
+                ("id", "not in", [partner["id"] for partner in result["data"]]),
+                ("passkoop_visitor_type", "!=", False),
+                ("company_id", "in", [config.company_id.id, False]),
+                "|",
+                ("passkoop_registration_date", ">=", since),
+                ("passkoop_visit_ids.date", ">=", since),
+            ],
+            VISITOR_FIELDS,
+            load=False,
+        )
+        result["data"] += visitors
+        return result
 
     @api.model
     def _load_pos_data_fields(self, config_id):
