@@ -247,7 +247,7 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
             passkoop_card_ref="PK-0777",
             passkoop_registration_date=fields.Date.today() - relativedelta(years=3),
         )
-        # Core loads one customer: the visitors come with the till's lean visitor fields.
+        # Core loads one customer: the visitors come with the lean visitor fields.
         self.env["ir.config_parameter"].sudo().set_param(
             "point_of_sale.limited_customer_count", 1
         )
