@@ -12,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from setup.odoo_runner import addons_database, run_odoo
+from setup.odoo_runner import addons_database, run_odoo, run_tagged_tests
 
 SHELL = (Path(__file__).parent / "cards_shell.py").read_text()
 BROWSER = re.compile(r"passkoop-bench (\{.*\})")
@@ -30,13 +30,7 @@ def server():
 
 
 def browser():
-    with addons_database("passkoop_bench_cards_js") as db:
-        rc, lines = run_odoo(
-            db,
-            "--test-tags=passkoop_bench",
-            "--stop-after-init",
-            "--log-level=test",
-        )
+    _rc, lines = run_tagged_tests("passkoop_bench_cards_js", "passkoop_bench")
     found = [BROWSER.search(line) for line in lines]
     found = [match.group(1) for match in found if match]
     if not found:

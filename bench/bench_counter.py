@@ -7,19 +7,13 @@ import re
 import statistics
 import sys
 
-from setup.odoo_runner import addons_database, run_odoo
+from setup.odoo_runner import run_tagged_tests
 
 BROWSER = re.compile(r"passkoop-bench-counter (\{.*\})")
 
 
 def main():
-    with addons_database("passkoop_bench_counter") as db:
-        rc, lines = run_odoo(
-            db,
-            "--test-tags=passkoop_bench_counter",
-            "--stop-after-init",
-            "--log-level=test",
-        )
+    rc, lines = run_tagged_tests("passkoop_bench_counter", "passkoop_bench_counter")
     found = [BROWSER.search(line) for line in lines]
     found = [match.group(1) for match in found if match]
     if rc or not found:

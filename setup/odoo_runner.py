@@ -210,3 +210,18 @@ def addons_database(prefix):
         yield db
     finally:
         drop_db(db)
+
+
+def run_tagged_tests(prefix, tags, *args, log_name=None):
+    """Run the Odoo tests tagged ``tags`` on a scratch copy of the database with
+    both addons (``args``: more odoo-bin options, e.g. modules to install first);
+    return (returncode, log lines)."""
+    with addons_database(prefix) as db:
+        return run_odoo(
+            db,
+            *args,
+            f"--test-tags={tags}",
+            "--stop-after-init",
+            "--log-level=test",
+            log_name=log_name,
+        )

@@ -5,26 +5,22 @@ tests need a database where it is installed, which the addons' own run has not."
 
 import re
 
-from setup.odoo_runner import addons_database, run_odoo
+from setup.odoo_runner import run_tagged_tests
 
 RESULT = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
 
 
 def test_the_cashier_is_asked_once_with_pos_loyalty():
-    with addons_database("passkoop_loyalty") as db:
-        rc, lines = run_odoo(
-            db,
-            "-i",
-            "pos_loyalty",
-            "-u",
-            "passkoop_pos",  # post-install tests run for the modules updated
-            "--without-demo=all",
-            "--stop-after-init",
-            "--test-enable",
-            "--test-tags=passkoop_loyalty/passkoop_pos",
-            "--log-level=test",
-            log_name="with-loyalty",
-        )
+    rc, lines = run_tagged_tests(
+        "passkoop_loyalty",
+        "passkoop_loyalty/passkoop_pos",
+        "-i",
+        "pos_loyalty",
+        "-u",
+        "passkoop_pos",  # post-install tests run for the modules updated
+        "--without-demo=all",
+        log_name="with-loyalty",
+    )
     results = [RESULT.search(line) for line in lines]
     failed, errors, ran = next(
         (tuple(map(int, match.groups())) for match in results if match), (0, 0, 0)
