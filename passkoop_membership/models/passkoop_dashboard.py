@@ -2,12 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 CLOSE_TO_LIMIT_DAYS = 7  # a trial that ends within a week is close to its limit
 SHOWN = 10
 # What the dashboard gets of res.company._passkoop_nonmember_share() (its dates
-# are the fiscal year's, not the dashboard's month).
+# are the fiscal year's, not the dashboard's period).
 CAP_SHOWN = (
     "share",
     "cap",
@@ -20,24 +23,30 @@ CAP_SHOWN = (
 
 
 class PasskoopDashboard(models.AbstractModel):
-    """What the administrator sees first: this month, the cap, who is near a limit."""
+    """What the administrator sees first: a period's visits, the cap, who is near a
+    limit; each figure opens the visits behind it."""
 
     _name = "passkoop.dashboard"
     _description = "Pass'Koop dashboard"
 
     @api.model
-    def get_data(self):
+    def get_data(self, period="this_month", date_from=None, date_to=None):
+        """The dashboard's figures over a period: ``this_month``, ``last_month``,
+        ``fiscal_year`` or ``custom`` (``date_from`` to ``date_to``, ISO dates)."""
         company = self.env.company
         today = fields.Date.context_today(self)
-        first_day = today.replace(day=1)
-        groups = self.env["passkoop.visit.report"]._read_group(
-            [("company_id", "=", company.id), ("date", ">=", first_day)],
+        date_from, date_to = self._period_dates(period, date_from, date_to)
+        domain = self._visits_domain(date_from, date_to)
+        report = self.env["passkoop.visit.report"]
+        groups = report._read_group(
+            domain,
             ["coop_id"],
             ["visit_count:sum", "partner_id:count_distinct", "amount:sum"],
             order="amount:sum desc",
         )
         coops = [
             {
+                "id": coop.id,
                 "name": coop.name or self.env._("Discovery / trial"),
                 "visits": visits,
                 "visitors": visitors,
@@ -45,25 +54,69 @@ class PasskoopDashboard(models.AbstractModel):
             }
             for coop, visits, visitors, sales in groups
         ]
+        [(visitors,)] = report._read_group(domain, [], ["partner_id:count_distinct"])
         cap = company._passkoop_nonmember_share(today)
         return {
-            "month": fields.Date.to_string(first_day),
+            "period": period,
+            "date_from": fields.Date.to_string(date_from),
+            "date_to": fields.Date.to_string(date_to),
             "currency_id": company.currency_id.id,
             "visits": sum(c["visits"] for c in coops),
-            "visitors": self._distinct_visitors(company, first_day),
+            "visitors": visitors,
             "sales": sum(c["sales"] for c in coops),
             "coops": coops,
             "cap": {key: cap[key] for key in CAP_SHOWN},
             "close_to_limit": self._close_to_limit(today),
         }
 
-    def _distinct_visitors(self, company, first_day):
-        [(count,)] = self.env["passkoop.visit.report"]._read_group(
-            [("company_id", "=", company.id), ("date", ">=", first_day)],
-            [],
-            ["partner_id:count_distinct"],
+    @api.model
+    def action_open_visits(
+        self, period="this_month", date_from=None, date_to=None, coop=None, by=None
+    ):
+        """The visits behind a figure of the dashboard: those of the period, of
+        one home coop (``coop``: its id, or 0 for discovery / trial visits), or
+        grouped by visitor (``by="visitor"``)."""
+        date_from, date_to = self._period_dates(period, date_from, date_to)
+        domain = [("state", "=", "done"), *self._visits_domain(date_from, date_to)]
+        if coop is not None:
+            domain.append(("coop_id", "=", coop or False))
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "passkoop_membership.action_passkoop_visits"
         )
-        return count
+        action["domain"] = domain
+        action["context"] = {"group_by": ["partner_id"]} if by == "visitor" else {}
+        return action
+
+    def _period_dates(self, period, date_from=None, date_to=None):
+        """First and last day of a period of the dashboard."""
+        today = fields.Date.context_today(self)
+        if period == "this_month":
+            first = today.replace(day=1)
+            return first, first + relativedelta(months=1, days=-1)
+        if period == "last_month":
+            first = today.replace(day=1) - relativedelta(months=1)
+            return first, first + relativedelta(months=1, days=-1)
+        if period == "fiscal_year":
+            year = self.env.company.compute_fiscalyear_dates(today)
+            return year["date_from"], year["date_to"]
+        if period == "custom":
+            try:
+                first, last = map(fields.Date.to_date, (date_from, date_to))
+            except (TypeError, ValueError, AttributeError):
+                first = last = None
+            if first and last and first <= last:
+                return first, last
+            raise UserError(self.env._("Give a first day before the last day."))
+        raise UserError(self.env._("Choose a period."))
+
+    def _visits_domain(self, date_from, date_to):
+        """The company's visits of a period (the report holds only the visits
+        that count; on passkoop.visit, add state done)."""
+        return [
+            ("company_id", "=", self.env.company.id),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+        ]
 
     def _close_to_limit(self, today):
         """Visitors with one visit left, or whose trial ends within a week."""

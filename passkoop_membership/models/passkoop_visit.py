@@ -7,6 +7,16 @@ from odoo.tools import format_date, formatLang
 from .passkoop_policy import VISITOR_TYPES
 
 
+def label_visits_without_coop(model, rows, lazy_groupby):
+    """Visits grouped by home coop: those without one are discovery / trial
+    visits, and say so (not "None"), as the dashboard does."""
+    if "coop_id" in lazy_groupby:
+        label = model.env._("Discovery / trial")
+        for row in rows:
+            if row["coop_id"] is False:
+                row["coop_id"] = (False, label)
+
+
 class PasskoopVisit(models.Model):
     """One purchase by a visitor: a line of the digital visitors' sheet."""
 
@@ -54,6 +64,12 @@ class PasskoopVisit(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+
+    @api.model
+    def _read_group_format_result(self, rows_dict, lazy_groupby):
+        result = super()._read_group_format_result(rows_dict, lazy_groupby)
+        label_visits_without_coop(self, rows_dict, lazy_groupby)
+        return result
 
     def init(self):
         # The analysis groups the visits that count by company and month.

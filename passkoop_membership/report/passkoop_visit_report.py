@@ -1,9 +1,10 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 from ..models.passkoop_policy import VISITOR_TYPES
+from ..models.passkoop_visit import label_visits_without_coop
 
 
 class PasskoopVisitReport(models.Model):
@@ -30,6 +31,12 @@ class PasskoopVisitReport(models.Model):
     amount = fields.Monetary(string="Sales", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
+
+    @api.model
+    def _read_group_format_result(self, rows_dict, lazy_groupby):
+        result = super()._read_group_format_result(rows_dict, lazy_groupby)
+        label_visits_without_coop(self, rows_dict, lazy_groupby)
+        return result
 
     def _select(self):
         return SQL(

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import HttpCase, tagged
 
+from .screenshots import english_left, tour_screenshots
+
 
 @tagged("post_install", "-at_install")
 class TestBackOfficeViews(HttpCase):
@@ -54,3 +56,81 @@ class TestBackOfficeViews(HttpCase):
             "passkoop_dashboard",
             login="admin",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestFrenchBackOffice(HttpCase):
+    """The administrator's screens in French at 1366x768, as the readme shows
+    them: none shows the addons' English (views, selections, chatter, the
+    dashboard's own words)."""
+
+    browser_size = "1366x768"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        installed = cls.env["ir.module.module"].search([("state", "=", "installed")])
+        cls.env["ir.module.module"]._load_module_terms(
+            installed.mapped("name"), ["fr_FR"], overwrite=True
+        )
+        cls.env.ref("base.user_admin").lang = "fr_FR"
+        env = cls.env(context={"lang": "fr_FR"})
+        # A French coop's policies are named in French (the company's language
+        # when they are made); this test database's company was made in English.
+        company = cls.env.company.with_context(tracking_disable=True)
+        company.passkoop_trial_policy_id.name = "Carte découverte : 3 passages"
+        company.passkoop_partner_policy_id.name = "Membres des coops partenaires"
+        cls.coop = env["passkoop.coop"].create(
+            {"name": "HendayaKoop", "code": "HENDAYA", "city": "Hendaye"}
+        )
+        cls.coop.agreement_state = "active"
+        env["passkoop.coop"].create(
+            {"name": "400COOP", "code": "400COOP", "agreement_state": "active"}
+        )
+        cls.mathilde = env["res.partner"].create(
+            {
+                "name": "Mathilde Etchegaray",
+                "email": "mathilde@example.org",
+                "lang": "fr_FR",
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": cls.coop.id,
+                "passkoop_member_ref": "HK-0042",
+            }
+        )
+        cls.mathilde.passkoop_register_visit(amount=23.5)
+        cls.mathilde.passkoop_register_visit(amount=12.0)
+        claire = env["res.partner"].create(
+            {"name": "Claire Muller", "passkoop_visitor_type": "trial"}
+        )
+        claire.passkoop_register_visit(amount=8.0)
+        claire.passkoop_register_visit(amount=14.2)  # her next visit is the last
+
+    def test_screens_in_french(self):
+        policy = self.env.company.passkoop_trial_policy_id
+        screens = [
+            ("1-dashboard", "passkoop_membership.action_passkoop_dashboard", None),
+            ("2-settings", "passkoop_membership.action_passkoop_settings", None),
+            ("3-coops", "passkoop_membership.action_passkoop_coops", None),
+            ("4-coop", "passkoop_membership.action_passkoop_coops", self.coop),
+            ("5-policy", "passkoop_membership.action_passkoop_policies", policy),
+            ("6-visitors", "passkoop_membership.action_passkoop_visitors", None),
+            (
+                "7-visitor",
+                "passkoop_membership.action_passkoop_visitors",
+                self.mathilde,
+            ),
+            ("8-visits", "passkoop_membership.action_passkoop_visits", None),
+            ("9-analysis", "passkoop_membership.action_passkoop_visit_report", None),
+        ]
+        with tour_screenshots("passkoop_membership") as shots:
+            for name, action, record in screens:
+                url = f"/odoo/action-{action}" + (f"/{record.id}" if record else "")
+                self.start_tour(url, f"passkoop_screen_{name}", login="admin")
+        self.assertEqual([path.stem for path in shots.taken], [s[0] for s in screens])
+        for path in shots.taken:
+            self.assertTrue(path.read_bytes().startswith(b"\x89PNG"), path)
+        for name, texts in shots.texts.items():
+            with self.subTest(screen=name):
+                self.assertIn("Pass'Koop", " ".join(texts))
+                self.assertEqual(english_left(texts), [])

@@ -67,3 +67,29 @@ class TestVisitReport(PasskoopCase):
         self.assertEqual(action["res_model"], "passkoop.visit.report")
         rows = self.env["passkoop.visit.report"].search(action["domain"])
         self.assertEqual(rows.mapped("amount"), [30.0])
+
+    def test_discovery_visits_are_named_when_grouped_by_coop(self):
+        """The analysis and the visit log say "Découverte / essai", as the
+        dashboard does, for the visits of trial visitors (no home coop)."""
+        self.make_visitor("Nico", visitor_type="trial").passkoop_register_visit(
+            amount=3.0, date="2026-02-04"
+        )
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["passkoop_membership"], ["fr_FR"], overwrite=True
+        )
+        for model in ("passkoop.visit.report", "passkoop.visit"):
+            groups = (
+                self.env[model]
+                .with_user(self.admin)
+                .with_context(lang="fr_FR")
+                .web_read_group([], ["amount:sum"], ["coop_id"])["groups"]
+            )
+            with self.subTest(model=model):
+                self.assertEqual(
+                    sorted(group["coop_id"][1] for group in groups),
+                    ["Coopalim", "Découverte / essai", "HendayaKoop"],
+                )
+                [discovery] = [g for g in groups if not g["coop_id"][0]]
+                self.assertEqual(discovery["amount"], 3.0)
+                self.assertEqual(discovery["__domain"], [("coop_id", "=", False)])

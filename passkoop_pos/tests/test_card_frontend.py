@@ -4,10 +4,13 @@ import json
 
 from odoo.tests import tagged
 
+from odoo.addons.passkoop_membership.tests.screenshots import (
+    english_left,
+    tour_screenshots,
+)
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
 from .common import coop_a_with_cards
-from .screenshots import tour_screenshots
 
 
 @tagged("post_install", "-at_install")
@@ -74,11 +77,13 @@ class TestPasskoopCardTill(TestPointOfSaleHttpCommon):
         )
         self.pos_user.lang = "fr_FR"
         self.main_pos_config.with_user(self.pos_user).open_ui()
-        with tour_screenshots() as taken:
+        with tour_screenshots("passkoop_pos") as shots:
             self.start_with_tokens("passkoop_card_french")
         self.assertEqual(
-            [p.name for p in taken], ["5-card-revoked.png", "4-card-scanned.png"]
+            [p.name for p in shots.taken], ["5-card-revoked.png", "4-card-scanned.png"]
         )
+        for name, texts in shots.texts.items():
+            self.assertEqual(english_left(texts), [], name)
         visitor = self.env["res.partner"].search(
             [("passkoop_card_ref", "=", self.lucie_card.token)]
         )

@@ -3,9 +3,11 @@
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.passkoop_membership.tests.screenshots import (
+    english_left,
+    tour_screenshots,
+)
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
-
-from .screenshots import tour_screenshots
 
 
 @tagged("post_install", "-at_install")
@@ -271,16 +273,17 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
     def test_walkthrough_screenshots(self):
         """The screenshots of readme/USAGE.md, taken on the cashier's path.
 
-        They are written to var/screenshots/; PASSKOOP_SCREENSHOTS_DIR=passkoop_pos/
-        readme/screenshots refreshes the ones the readme shows.
+        They are written to var/screenshots/passkoop_pos/;
+        PASSKOOP_README_SCREENSHOTS=1 refreshes the ones the readme shows. The
+        French till shows none of the addons' English.
         """
         self.trial_visitor("Claire Muller", 2)
         self.cashier_speaks_french()
         self.main_pos_config.with_user(self.pos_user).open_ui()
-        with tour_screenshots() as taken:
+        with tour_screenshots("passkoop_pos") as shots:
             self.start_pos_tour("passkoop_walkthrough")
         self.assertEqual(
-            [p.name for p in taken],
+            [p.name for p in shots.taken],
             [
                 "1-visitor-dialog.png",
                 "2-member-prices.png",
@@ -288,8 +291,10 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
                 "6-payment-last-visit.png",
             ],
         )
-        for path in taken:
+        for path in shots.taken:
             self.assertTrue(path.read_bytes().startswith(b"\x89PNG"), path)
+        for name, texts in shots.texts.items():
+            self.assertEqual(english_left(texts), [], name)
 
 
 @tagged("post_install", "-at_install", "-standard", "passkoop_loyalty")

@@ -1,4 +1,5 @@
 import {registry} from "@web/core/registry";
+import {screenshot} from "@passkoop_membership/../tests/tours/passkoop_screenshot";
 
 registry.category("web_tour.tours").add("passkoop_visitor_sales_views", {
     steps: () => [
@@ -58,6 +59,59 @@ registry.category("web_tour.tours").add("passkoop_dashboard", {
         {
             content: "and the cap says it is passed",
             trigger: '.alert-danger.passkoop-cap-over:contains("Cap passed: 100 %")',
+        },
+        {
+            content: "last month: nothing yet",
+            trigger: '.passkoop-periods button[data-period="last_month"]',
+            run: "click",
+        },
+        {
+            content: "no visit in that period",
+            trigger: '.passkoop-kpi-visits:contains("0")',
+        },
+        {
+            content: "any days: the cashier picks them",
+            trigger: '.passkoop-periods button[data-period="custom"]',
+            run: "click",
+        },
+        {
+            content: "two day fields, the days of the month before",
+            trigger: ".passkoop-custom-period input:eq(1)",
+        },
+        {
+            content: "back to this month",
+            trigger: '.passkoop-periods button[data-period="this_month"]',
+            run: "click",
+        },
+        {
+            content: "the visits figure opens the visits behind it",
+            trigger: '.passkoop-kpi-visits:contains("3")',
+            run: "click",
+        },
+        {
+            content: "the three are listed",
+            trigger:
+                '.o_list_view:has(.o_data_row:contains("Claire")):has(.o_data_row:eq(2)):not(:has(.o_data_row:eq(3)))',
+        },
+        {
+            content: "back to the dashboard",
+            trigger: ".o_breadcrumb .o_back_button, .breadcrumb-item:first-child a",
+            run: "click",
+        },
+        {
+            content: "HendayaKoop's bar opens its visit",
+            trigger: '.passkoop-coop-bar:contains("HendayaKoop")',
+            run: "click",
+        },
+        {
+            content: "Mathilde's visit only",
+            trigger:
+                '.o_list_view:has(.o_data_row:contains("Mathilde")):not(:has(.o_data_row:contains("Claire")))',
+        },
+        {
+            content: "back to the dashboard",
+            trigger: ".o_breadcrumb .o_back_button, .breadcrumb-item:first-child a",
+            run: "click",
         },
         {
             content: "the visitor one visit from the limit is listed",
@@ -125,3 +179,39 @@ registry.category("web_tour.tours").add("passkoop_visitor_opens_on_its_tab", {
         },
     ],
 });
+
+/**
+ * The administrator's screens, one tour each (test_ui.TestFrenchBackOffice opens
+ * them in French): wait for the screen, bring a visitor's Pass'Koop tab into view,
+ * then take the screen and its words.
+ */
+const SCREENS = {
+    "1-dashboard": ".passkoop-kpi-visits",
+    "2-settings": ".o_field_widget[name=passkoop_nonmember_cap]",
+    "3-coops": ".o_list_view .o_data_row",
+    "4-coop": ".o_form_view:has(.o_field_widget[name=code]) .o-mail-Message",
+    "5-policy": ".o_form_view .o_field_widget[name=max_visits]",
+    "6-visitors": ".o_list_view .o_data_row",
+    "7-visitor":
+        ".o_form_view:has(.o_field_widget[name=passkoop_status]) .o-mail-Chatter",
+    "8-visits": ".o_list_view .o_data_row",
+    "9-analysis": ".o_pivot table",
+};
+for (const [name, ready] of Object.entries(SCREENS)) {
+    registry.category("web_tour.tours").add(`passkoop_screen_${name}`, {
+        steps: () => [
+            {content: `the screen ${name} is drawn`, trigger: ready},
+            {
+                content: "nothing is loading any more",
+                trigger: "body:not(:has(.o_loading_indicator, .o-mail-Thread-loading))",
+                run: () =>
+                    document
+                        .querySelector(
+                            ".o_form_view:has([name=passkoop_status]) .o_notebook_headers .active"
+                        )
+                        ?.scrollIntoView({block: "start"}),
+            },
+            ...screenshot(name),
+        ],
+    });
+}

@@ -4,6 +4,8 @@
 import {ConnectionLostError} from "@web/core/network/rpc";
 import {registry} from "@web/core/registry";
 
+export {screenshot} from "@passkoop_membership/../tests/tours/passkoop_screenshot";
+
 /**
  * Paying offline, Odoo's till shows its "Connection Lost" dialog and also writes
  * the ConnectionLostError to the console, which fails a browser test. Offline,
@@ -173,24 +175,6 @@ export function goOnlineAndSync() {
             },
         },
         ...unsyncedPaidOrdersAre(0),
-    ];
-}
-
-/**
- * Ask the test for a screenshot of the till as it is (for readme/USAGE.md).
- * @param {String} name file name, without extension
- */
-export function screenshot(name) {
-    return [
-        {
-            content: `screenshot ${name}`,
-            trigger: "body",
-            run: async () => {
-                // eslint-disable-next-line no-console
-                console.log(`passkoop-screenshot:${name}`);
-                await new Promise((resolve) => setTimeout(resolve, 1500));
-            },
-        },
     ];
 }
 
