@@ -9,6 +9,8 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 
+from ..models.res_partner import VISITOR_FIELDS
+
 
 @tagged("post_install", "-at_install")
 class TestPosVisits(TestPoSCommon):
@@ -285,6 +287,39 @@ class TestPosVisits(TestPoSCommon):
         self.assertIn(self.coop.id, [c["id"] for c in data["passkoop.coop"]["data"]])
         policies = {p["id"] for p in data["passkoop.policy"]["data"]}
         self.assertIn(self.trial_policy.id, policies)
+
+    def test_visitors_loaded_as_read_gives_them(self):
+        """The till gets of each visitor it loads besides core's customers what
+        read() gives (one query instead), empty values included."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "point_of_sale.limited_customer_count", 1
+        )
+        bare = self.env["res.partner"].create(
+            {"name": "Nobody yet", "passkoop_visitor_type": "trial"}
+        )
+        known = self.env["res.partner"].create(
+            {
+                "name": "Maite",
+                "email": "maite@example.org",
+                "barcode": "PK-0042",
+                "lang": "en_US",
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": self.coop.id,
+                "passkoop_member_ref": "HK-42",
+                "passkoop_card_ref": "PK1:TOKEN",
+                "company_id": self.env.company.id,
+            }
+        )
+        known.passkoop_register_visit(amount=4.0)
+        known.passkoop_register_visit(amount=2.0).sudo().action_cancel()
+        data = self.pos_session.load_data([])
+        loaded = {p["id"]: p for p in data["res.partner"]["data"]}
+        for visitor in (known, bare):
+            with self.subTest(visitor=visitor.name):
+                [read] = visitor.read(VISITOR_FIELDS, load=False)
+                self.assertEqual(loaded[visitor.id], read)
+        self.assertEqual(loaded[known.id]["passkoop_visit_count"], 1)
+        self.assertIs(loaded[bare.id]["email"], False)
 
     def test_till_without_passkoop_loads_nothing_of_it(self):
         self.env["ir.config_parameter"].sudo().set_param(
