@@ -96,7 +96,12 @@ def odoo_command(db, *args, command="server"):
         command,
         *odoo_options(),
         *(
-            [f"--http-port={free_port()}", "--gevent-port=0"]
+            # loopback only: the servers the tests and benches start
+            [
+                f"--http-port={free_port()}",
+                "--http-interface=127.0.0.1",
+                "--gevent-port=0",
+            ]
             if command == "server"
             else []
         ),

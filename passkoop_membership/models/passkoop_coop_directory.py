@@ -3,7 +3,10 @@
 """Partner coops' directory entries: importing them with the trust rules of
 card-format.md, and checking their members' cards."""
 
+import logging
 import re
+import threading
+import time
 from datetime import datetime
 from urllib.parse import urlparse
 
@@ -14,8 +17,11 @@ from odoo.exceptions import UserError
 
 from ..tools import card_format
 
+_logger = logging.getLogger(__name__)
+
 MAX_DOCUMENT = 2_000_000  # characters: 340 coops' worth of revoked cards fit easily
 FETCH_TIMEOUT = 20  # seconds to connect, and between two bytes read
+FETCH_DEADLINE = 60  # seconds for a whole entry: a server dripping bytes is cut
 MAX_REDIRECTS = 3
 
 
@@ -274,11 +280,21 @@ class PasskoopCoop(models.Model):
     # -------------------------------------------------------------- syncing
 
     @api.model
-    def _passkoop_sync_all(self):
-        """Scheduled action: every partner coop's entry, from its URL."""
+    def _passkoop_sync_all(self, auto_commit=False):
+        """Scheduled action: every partner coop's entry, from its URL.
+
+        ``auto_commit`` (the scheduled action's): each coop's outcome is saved
+        as soon as it is known, so that a run cut short by the workers' time
+        limit (a few unreachable coops) keeps what the others brought.
+        """
+        auto_commit = auto_commit and not getattr(
+            threading.current_thread(), "testing", False
+        )  # as mail's queue does: tests never commit
         coops = self.sudo().search([("directory_url", "!=", False)])
-        for company, company_coops in coops.grouped("company_id").items():
-            company_coops.with_company(company)._passkoop_sync()
+        for coop in coops:
+            coop.with_company(coop.company_id)._passkoop_sync()
+            if auto_commit:
+                self.env.cr.commit()  # pylint: disable=invalid-commit
 
     def action_sync_directory(self):
         """Sync now, from the coop's form or list."""
@@ -310,6 +326,12 @@ class PasskoopCoop(models.Model):
                     )._passkoop_import(document, code=coop.code)
             except UserError as error:
                 coop._passkoop_sync_failed(str(error))
+                continue
+            except Exception as error:  # noqa: BLE001 - one coop never stops the others
+                _logger.exception("Pass'Koop: syncing %s failed", coop.code)
+                coop._passkoop_sync_failed(
+                    _("Unexpected error, see the server's log: %(error)s", error=error)
+                )
                 continue
             if outcome == "stale":
                 coop._passkoop_sync_failed(
@@ -368,12 +390,15 @@ class PasskoopCoop(models.Model):
                         _("The address answers a web page, not a directory entry.")
                     )
                 body = b""
+                deadline = time.monotonic() + FETCH_DEADLINE
                 for chunk in response.iter_content(65536):
                     body += chunk
                     if len(body) > MAX_DOCUMENT:
                         raise UserError(
                             _("The address answers more than a directory entry holds.")
                         )
+                    if time.monotonic() > deadline:
+                        raise UserError(_("The address answers too slowly."))
         except requests.exceptions.TooManyRedirects as error:
             raise UserError(_("The address redirects too many times.")) from error
         except requests.exceptions.SSLError as error:

@@ -7,7 +7,7 @@ import unicodedata
 from datetime import timedelta
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import card_format
 
@@ -156,6 +156,18 @@ class ResCompany(models.Model):
         for the cards they signed until they are retired.
         """
         self.ensure_one()
+        user = self.env.user
+        if not self.env.su and (
+            not user.has_group("passkoop_membership.group_passkoop_manager")
+            or self not in user.company_ids
+        ):
+            # The key signs every card the coop issues next: administrators only.
+            raise AccessError(
+                self.env._(
+                    "Only a Pass'Koop administrator of %s can add a signing key."
+                )
+                % self.name
+            )
         keys = self.env["passkoop.signing.key"].sudo()
         numbers = [
             int(kid[1:])

@@ -374,6 +374,25 @@ class TestCardIssue(PasskoopCase):
         )
         self.assertTrue(key.with_user(system).private_key)
 
+    def test_only_administrators_add_signing_keys(self):
+        """Any RPC client may call passkoop_generate_key(): a cashier, or an
+        administrator of another company, adds no key (it would sign cards)."""
+        other = self.env["res.company"].create({"name": "Autre coop"})
+        elsewhere = new_test_user(
+            self.env,
+            login="passkoop_admin_elsewhere",
+            groups="base.group_user,passkoop_membership.group_passkoop_manager",
+            company_id=other.id,
+            company_ids=[(6, 0, other.ids)],
+        )
+        for user in (self.cashier, elsewhere):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.company.with_user(user).passkoop_generate_key()
+        self.assertFalse(self.company.passkoop_signing_key_ids)
+        self.assertEqual(
+            self.company.with_user(self.admin).passkoop_generate_key(), "K1"
+        )
+
     def test_a_new_key_signs_while_the_retired_one_keeps_its_cards(self):
         old_card = self.member.passkoop_issue_card()
         self.assertEqual(self.company.passkoop_generate_key(), "K2")

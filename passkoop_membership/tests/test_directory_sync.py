@@ -2,12 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import contextlib
 import threading
+import time
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from unittest.mock import patch
+
+import freezegun
 
 from odoo.exceptions import UserError
 from odoo.tests import freeze_time, tagged
 
+from ..models import passkoop_coop_directory
 from ..tools import card_format
 from .common import PasskoopCase
 from .test_card import VECTORS, entry
@@ -46,6 +51,13 @@ class EntryHandler(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+def dripping(chunks=10, pause=0.3):
+    """A server that answers, but a few bytes at a time."""
+    for _i in range(chunks):
+        time.sleep(pause)
+        yield b"A" * 64
 
 
 def fifty_megabytes():
@@ -203,6 +215,27 @@ class TestDirectorySync(PasskoopCase):
         html = self.serve("/page", "<html>Our shop</html>", "text/html")
         with self.assertRaisesRegex(UserError, "web page"):
             self.env["passkoop.directory.import"].create({"url": html}).action_preview()
+
+    @freezegun.freeze_time(TODAY, tick=True)  # the clock runs: fetches have a deadline
+    def test_a_dripping_server_or_an_unexpected_error_stops_no_other_coop(self):
+        slow = self.hendaya()
+        slow.directory_url = self.serve("/slow", dripping())
+        other = self.other_coop()
+        with patch.object(passkoop_coop_directory, "FETCH_DEADLINE", 1):
+            (slow | other)._passkoop_sync()
+        self.assertIn("too slowly", slow.directory_sync_error)
+        self.assertFalse(other.directory_sync_error)
+        self.assertEqual(other.name, "Other coop")
+        broken = self.env["passkoop.coop"].browse(other.id)
+        broken.directory_url = self.serve("/other.jws", "x")
+        with (
+            patch.object(
+                type(broken), "_passkoop_import", side_effect=KeyError("issued_at")
+            ),
+            self.assertLogs(passkoop_coop_directory.__name__, "ERROR"),
+        ):
+            broken._passkoop_sync()
+        self.assertIn("Unexpected error", broken.directory_sync_error)
 
     def test_the_scheduled_action_syncs_every_coop(self):
         cron = self.env.ref("passkoop_membership.ir_cron_passkoop_sync_directories")

@@ -9,6 +9,10 @@ from odoo.tools import float_compare
 from odoo.addons.passkoop_membership.models.passkoop_policy import VISITOR_TYPES
 from odoo.addons.passkoop_membership.models.res_partner import CARD_CHECKS
 
+# A card that fails for these reasons was still signed by its coop: what it
+# says of its holder is true (a member whose card expired or was revoked since).
+SIGNED_BY_ITS_COOP = ("ok", "expired", "revoked")
+
 
 class PosOrder(models.Model):
     _inherit = "pos.order"
@@ -102,14 +106,17 @@ class PosOrder(models.Model):
     def _passkoop_check_card(self):
         """Check the scanned card again, whatever the till said: a visitor the
         till registered from the card (offline too) is found or created here;
-        a card that fails is flagged on the order, the sale is kept."""
+        a card that fails is flagged on the order and said in its chatter, the
+        sale is kept. Only a card its coop really signed names a visitor: a
+        forged one creates nobody."""
         Partner = self.env["res.partner"].with_company(self.company_id)
         check = Partner.passkoop_verify_card(
             self.passkoop_card_token,
             fields.Date.context_today(self, self.date_order),
         )
         vals = {"passkoop_card_check": check["reason_code"]}
-        if not self.partner_id.passkoop_visitor_type and check["coop_id"]:
+        signed = check["reason_code"] in SIGNED_BY_ITS_COOP
+        if not self.partner_id.passkoop_visitor_type and signed:
             vals["partner_id"] = Partner._passkoop_visitor_from_card(
                 check, self.passkoop_card_token
             ).id
@@ -118,6 +125,14 @@ class PosOrder(models.Model):
         elif check["valid"]:
             self.partner_id._passkoop_take_card(check, self.passkoop_card_token)
         self.write(vals)
+        if not check["valid"]:
+            self.message_post(
+                body=self.env._(
+                    "Pass'Koop: the card scanned at the till does not hold when "
+                    "checked again: %(reason)s The sale is kept.",
+                    reason=check["reason"],
+                )
+            )
 
     def _passkoop_register_visitor(self):
         """Save the visitor the till registered offline (or find them again) as

@@ -88,18 +88,24 @@ class TestPosCards(TestPoSCommon):
         self.assertFalse(
             order.partner_id.passkoop_card_ref, "a revoked card is not kept"
         )
+        self.assertIn("Card revoked by its coop", order.message_ids[:1].body)
 
     def test_forged_or_garbage_token_writes_no_visitor(self):
+        """A forged card names nobody: the sale is kept, without a visitor or a
+        visit, flagged, and its chatter says why."""
         forged = self.lucie_card.token.replace(":A-7:", ":A-9:")
         for token in (forged, "PK1:COOPA:K1:0001", "<script>alert(1)</script>"):
             with self.subTest(token=token[:30]):
                 order, _data = self.card_order(token)
                 self.assertEqual(order.state, "paid")
                 self.assertIn(order.passkoop_card_check, ("bad_signature", "malformed"))
-        self.assertEqual(
-            self.visitors_of_coop_a().mapped("passkoop_member_ref"), ["A-9"]
+                self.assertFalse(order.passkoop_visit_id)
+                self.assertIn("does not hold", order.message_ids[:1].body)
+        self.assertFalse(self.visitors_of_coop_a())
+        refused = self.env["pos.order"].search(
+            [("passkoop_card_check", "not in", [False, "ok"])]
         )
-        self.assertFalse(self.visitors_of_coop_a().passkoop_card_ref)
+        self.assertEqual(len(refused), 3)
 
     def test_known_visitor_takes_the_card_they_showed(self):
         lucie = self.env["res.partner"].create(
