@@ -102,6 +102,8 @@ class PasskoopController(http.Controller):
                 "code": coop.code,
                 "name": coop.name,
                 "revoked_serials": coop.revoked_serials or "",
+                "issued_at": coop.directory_issued_at
+                and coop.directory_issued_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
             }
             for coop in coops
         ]

@@ -913,6 +913,10 @@ class ResPartner(models.Model):
         return {
             "bad_entry": _("This file is not a Pass'Koop directory entry."),
             "entry_added": _("%(coop)s added: its members' cards are checked here."),
+            "entry_ignored": _(
+                "%(coop)s's entry ignored: the one held here is newer, or this one "
+                "is not signed by a key it trusts."
+            ),
             "no_camera": _("No camera: type the card's text instead."),
         }
 

@@ -7,7 +7,8 @@ from odoo import http
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import TEST_CURSOR_COOKIE_NAME, ChromeBrowser
 
-from .test_card import VECTORS
+from ..tools import card_format
+from .test_card import SEEDS, VECTORS, entry
 
 
 def server_down(app, environ, start_response):
@@ -33,6 +34,41 @@ class TestCardChecker(HttpCase):
         cls.env["passkoop.coop"].passkoop_import_directory(VECTORS["directory"]["jws"])
         member = cls.env["res.partner"].create({"name": "Lucie", "ref": "A-7"})
         cls.own_card = member.passkoop_issue_card()
+
+    @staticmethod
+    def entry_files():
+        """HendayaKoop's entries a coop could add as files, in this order: an
+        older one, a newer one signed by a key nobody trusts, a newer one of its
+        own that revokes the valid card (serial 000123)."""
+        stranger = bytes(range(32))
+        key = card_format.b32encode(card_format.public_key(stranger))
+        newer, later = "2026-11-30T00:00:00Z", "2026-12-01T00:00:00Z"
+        return {
+            "older": entry(issued_at="2026-11-01T00:00:00Z", revoked=["000123"]),
+            "untrusted": entry(
+                kid="K9",
+                seed=stranger,
+                issued_at=newer,
+                revoked=["000123"],
+                keys=[
+                    {
+                        "kid": "K9",
+                        "public_key": key,
+                        "valid_from": None,
+                        "valid_until": None,
+                    }
+                ],
+            ),
+            "newer": card_format.entry_document(
+                SEEDS["K1"],
+                "K1",
+                {
+                    **VECTORS["directory"]["entry"],
+                    "issued_at": later,
+                    "revoked": ["000045", "000123"],
+                },
+            ),
+        }
 
     def evaluate(self, browser, expression):
         return browser._websocket_request(
@@ -94,6 +130,20 @@ class TestCardChecker(HttpCase):
                         return answers;
                     }})()""",
                 )
+                files = self.evaluate(
+                    browser,
+                    f"""(async () => {{
+                        const files = {json.dumps(self.entry_files())};
+                        const answers = {{}};
+                        for (const [name, document] of Object.entries(files)) {{
+                            const said = await window.passkoopChecker.addEntry(document);
+                            const card = await window.passkoopChecker.check(
+                                {json.dumps(tokens["partner"])});
+                            answers[name] = [said, card.reason_code];
+                        }}
+                        return answers;
+                    }})()""",
+                )
         finally:
             browser.stop()
             self._wait_remaining_requests()
@@ -114,6 +164,15 @@ class TestCardChecker(HttpCase):
             ["revoked", "Carte révoquée par sa coop.", "answer refused"],
         )
         self.assertEqual(answers["forged"][0], "bad_signature")
+        ignored = "Fiche de HendayaKoop ignorée"
+        self.assertEqual(
+            {name: (said.split(" :")[0], card) for name, (said, card) in files.items()},
+            {
+                "older": (ignored, "ok"),
+                "untrusted": (ignored, "ok"),
+                "newer": ("HendayaKoop ajoutée", "revoked"),
+            },
+        )
         self.assertEqual(
             answers["garbage"][:2], ["malformed", "Ce n'est pas une carte Pass'Koop."]
         )

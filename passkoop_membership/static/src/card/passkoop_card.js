@@ -269,7 +269,11 @@ export async function readEntry(document) {
             revoked_serials: (payload.revoked || []).join("\n"),
             issued_at: payload.issued_at,
         };
-        return {coop, keys: payload.keys.map((key) => ({...key, coop_id: coop}))};
+        return {
+            coop,
+            keys: payload.keys.map((key) => ({...key, coop_id: coop})),
+            signer: {kid: signer.kid, public_key: signer.public_key},
+        };
     } catch {
         return null;
     }

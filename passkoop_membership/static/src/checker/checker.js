@@ -10,16 +10,34 @@ const page = JSON.parse(document.getElementById("passkoop-checker-data").textCon
 const STORED = "passkoop-checker-entries";
 const $ = (id) => document.getElementById(id);
 
-/** The entries the page holds: the serving coop's, and the files added here. */
+/**
+ * The entries the page holds: the serving coop's, and the files added here. A
+ * file for a coop already held replaces its entry only when newer and signed by
+ * a key the held entry trusts (card-format.md's trust rule): else it is ignored.
+ */
 async function loadDirectory() {
-    const coops = [...page.coops];
-    const keys = page.keys.map((key) => ({
+    let coops = [...page.coops];
+    let keys = page.keys.map((key) => ({
         ...key,
         coop_id: coops.find((coop) => coop.code === key.code),
     }));
     for (const document of JSON.parse(localStorage.getItem(STORED) || "[]")) {
         const entry = await readEntry(document);
-        if (entry && !coops.some((coop) => coop.code === entry.coop.code)) {
+        const held = entry && coops.find((coop) => coop.code === entry.coop.code);
+        const trusted =
+            held &&
+            entry.coop.issued_at > (held.issued_at || "") &&
+            keys.some(
+                (key) =>
+                    key.coop_id === held &&
+                    key.kid === entry.signer.kid &&
+                    key.public_key === entry.signer.public_key
+            );
+        if (trusted) {
+            coops = coops.filter((coop) => coop !== held);
+            keys = keys.filter((key) => key.coop_id !== held);
+        }
+        if (entry && (!held || trusted)) {
             coops.push(entry.coop);
             keys.push(...entry.keys);
         }
@@ -67,22 +85,30 @@ export async function check(token) {
     return result;
 }
 
-async function addEntryFile(file) {
-    const document = await file.text();
+/**
+ * Add a coop's directory entry (a file the coop sent) to the page's.
+ * @param {String} document the entry
+ * @returns {Promise<String>} what the page says of it
+ */
+async function addEntry(document) {
     const entry = await readEntry(document);
+    const answer = $("passkoop-answer");
     if (!entry) {
-        $("passkoop-answer").textContent = page.texts.bad_entry;
-        $("passkoop-answer").className = "answer refused";
-        return;
+        answer.textContent = page.texts.bad_entry;
+        answer.className = "answer refused";
+        return answer.textContent;
     }
     const stored = JSON.parse(localStorage.getItem(STORED) || "[]");
     localStorage.setItem(STORED, JSON.stringify([...stored, document]));
     directory = await loadDirectory();
-    $("passkoop-answer").textContent = page.texts.entry_added.replace(
+    const applied =
+        directory.get(entry.coop.code)?.coop.issued_at === entry.coop.issued_at;
+    answer.textContent = page.texts[applied ? "entry_added" : "entry_ignored"].replace(
         "%(coop)s",
         entry.coop.name
     );
-    $("passkoop-answer").className = "answer";
+    answer.className = applied ? "answer" : "answer refused";
+    return answer.textContent;
 }
 
 /** Read QR codes from the camera until one is a Pass'Koop card. */
@@ -151,12 +177,13 @@ async function start() {
         scan().catch(() => {
             $("passkoop-answer").textContent = page.texts.no_camera;
         });
-    $("passkoop-entry").onchange = (event) => addEntryFile(event.target.files[0]);
+    $("passkoop-entry").onchange = async (event) =>
+        addEntry(await event.target.files[0].text());
     if ("serviceWorker" in navigator) {
         await navigator.serviceWorker.register("/passkoop/check-sw.js");
         await keepForOffline().catch(() => {}); // offline: served from it already
     }
-    window.passkoopChecker = {check, ready: true};
+    window.passkoopChecker = {check, addEntry, ready: true};
 }
 
 start();
