@@ -135,9 +135,10 @@ class TestCardChecker(HttpCase):
                     f"""(async () => {{
                         const files = {json.dumps(self.entry_files())};
                         const answers = {{}};
+                        const checker = window.passkoopChecker;
                         for (const [name, document] of Object.entries(files)) {{
-                            const said = await window.passkoopChecker.addEntry(document);
-                            const card = await window.passkoopChecker.check(
+                            const said = await checker.addEntry(document);
+                            const card = await checker.check(
                                 {json.dumps(tokens["partner"])});
                             answers[name] = [said, card.reason_code];
                         }}
