@@ -217,6 +217,17 @@ def addons_database(prefix):
         drop_db(db)
 
 
+TEST_RESULT = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
+
+
+def odoo_test_results(lines):
+    """(failed, errors, ran) as Odoo's test log says them, (0, 0, 0) if it ran none."""
+    for line in lines:
+        if match := TEST_RESULT.search(line):
+            return tuple(map(int, match.groups()))
+    return (0, 0, 0)
+
+
 def run_tagged_tests(prefix, tags, *args, log_name=None):
     """Run the Odoo tests tagged ``tags`` on a scratch copy of the database with
     both addons (``args``: more odoo-bin options, e.g. modules to install first);

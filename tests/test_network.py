@@ -1,8 +1,9 @@
 """Two coops, no centre: one Odoo on loopback serves coop A's and coop B's databases.
 
 A publishes its directory entry, B adds A from its URL over HTTP, A issues a card
-that B accepts, A revokes it and B's next sync refuses it; A's old entry replayed
-is ignored; an entry re-signed by a key nobody trusts waits for B's administrator.
+that B accepts (its server, its phone checker and its till, offline), A revokes it
+and B's next sync refuses it (the same three); A's old entry replayed is ignored;
+an entry re-signed by a key nobody trusts waits for B's administrator.
 The host name picks the database: http://localhost:PORT is A, http://127.0.0.1:PORT
 is B (Odoo's --db-filter with %d, the first label of the host name).
 """
@@ -10,9 +11,11 @@ is B (Odoo's --db-filter with %d, the first label of the host name).
 import importlib.util
 import itertools
 import json
+import os
 import subprocess
 import time
 from datetime import date
+from unittest import mock
 
 import pytest
 import requests
@@ -25,6 +28,8 @@ from setup.odoo_runner import (
     drop_db,
     free_port,
     odoo_command,
+    odoo_test_results,
+    run_odoo,
     unique_db,
 )
 
@@ -146,6 +151,25 @@ class Phone:
         self.process.wait(timeout=10)
 
 
+def till_of_b(coop_b, entry_url, token, expect):
+    """B's till scans A's card offline: passkoop_pos's TestNetworkTill, run by
+    odoo-bin in B's database (rolled back) while the server serves it; its coop
+    syncs A's entry from ``entry_url`` first. ``expect``: accepted or refused."""
+    network = {"URL": entry_url, "CARD": token, "EXPECT": expect}
+    with mock.patch.dict(
+        os.environ, {f"PASSKOOP_NETWORK_{k}": v for k, v in network.items()}
+    ):
+        rc, lines = run_odoo(
+            coop_b.db,
+            "--test-tags=passkoop_network/passkoop_pos:TestNetworkTill",
+            "--stop-after-init",
+            "--log-level=test",
+            log_name=f"network-till-{expect}",
+        )
+    failed, errors, ran = odoo_test_results(lines)
+    assert (rc, failed, errors, ran) == (0, 0, 0, 1), "\n".join(lines[-60:])
+
+
 def wait_for(url, process, seconds=120):
     """The first answer of a server we started; a busy machine may take a while."""
     deadline = time.monotonic() + seconds
@@ -222,6 +246,7 @@ def test_two_coops_trust_each_other_with_no_centre(coops, phone):
     phone.open(checker)
     phone.open(checker, offline=True)
     assert phone.check(card["token"]) == "ok"
+    till_of_b(coop_b, url, card["token"], "accepted")
 
     # A revokes it; B syncs A's URL and refuses it.
     coop_a("passkoop.card", "action_revoke", [card["id"]])
@@ -238,6 +263,7 @@ def test_two_coops_trust_each_other_with_no_centre(coops, phone):
     phone.open(checker)
     phone.open(checker, offline=True)
     assert phone.check(card["token"]) == "revoked"
+    till_of_b(coop_b, url, card["token"], "refused")
 
     # A's old entry, replayed, changes nothing.
     coop_b("passkoop.coop", "passkoop_import_directory", first_entry.text)

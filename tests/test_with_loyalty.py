@@ -3,11 +3,7 @@
 """The till beside pos_loyalty, which many coops install for gift cards: its
 tests need a database where it is installed, which the addons' own run has not."""
 
-import re
-
-from setup.odoo_runner import run_tagged_tests
-
-RESULT = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
+from setup.odoo_runner import odoo_test_results, run_tagged_tests
 
 
 def test_the_cashier_is_asked_once_with_pos_loyalty():
@@ -21,8 +17,5 @@ def test_the_cashier_is_asked_once_with_pos_loyalty():
         "--without-demo=all",
         log_name="with-loyalty",
     )
-    results = [RESULT.search(line) for line in lines]
-    failed, errors, ran = next(
-        (tuple(map(int, match.groups())) for match in results if match), (0, 0, 0)
-    )
+    failed, errors, ran = odoo_test_results(lines)
     assert (rc, failed, errors) == (0, 0, 0) and ran >= 1, "\n".join(lines[-60:])

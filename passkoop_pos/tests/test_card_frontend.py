@@ -1,6 +1,7 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
+import os
 
 from odoo.tests import tagged
 
@@ -90,3 +91,48 @@ class TestPasskoopCardTill(TestPointOfSaleHttpCommon):
         self.assertEqual(visitor.name, "Membre A-7 de Coop A")
         order = self.env["pos.order"].search([("partner_id", "=", visitor.id)])
         self.assertEqual(order.passkoop_visit_id.coop_id, self.coop_a)
+
+
+@tagged("post_install", "-at_install", "-standard", "passkoop_network")
+class TestNetworkTill(TestPointOfSaleHttpCommon):
+    """Coop B's till in tests/test_network.py, run in B's database while one Odoo
+    serves A and B: B's coop syncs A's entry from its URL over HTTP, then the
+    till checks A's card with the internet down.
+
+    PASSKOOP_NETWORK_URL: A's entry; PASSKOOP_NETWORK_CARD: the card;
+    PASSKOOP_NETWORK_EXPECT: "accepted" or "refused".
+    """
+
+    def test_coop_a_card_at_coop_b_till(self):
+        url, token, expect = (
+            os.environ[f"PASSKOOP_NETWORK_{name}"] for name in ("URL", "CARD", "EXPECT")
+        )
+        env = self.env(su=True)
+        coop_a = env["passkoop.coop"].create(
+            {"name": "Coop A", "code": "COOPA", "directory_url": url}
+        )
+        coop_a._passkoop_sync()
+        self.assertFalse(coop_a.directory_sync_error)
+        coop_a.agreement_state = "active"
+        env["product.product"].create(
+            {
+                "name": "Organic Lentils",
+                "available_in_pos": True,
+                "list_price": 10.0,
+                "taxes_id": False,
+            }
+        )
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        tour = f"passkoop_network_card_{expect}"
+        tokens = json.dumps({"valid": token, "revoked": token})
+        self.start_pos_tour(
+            tour,
+            code=f"window.passkoopTokens = {tokens};"
+            f"odoo.startTour({tour!r}, {{stepDelay: 0}})",
+        )
+        order = self.env["pos.order"].search([("passkoop_card_token", "=", token)])
+        if expect == "accepted":
+            self.assertEqual(order.passkoop_card_check, "ok")
+            self.assertEqual(order.passkoop_visit_id.coop_id, coop_a)
+        else:
+            self.assertFalse(order)

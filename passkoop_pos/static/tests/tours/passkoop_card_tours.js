@@ -205,3 +205,44 @@ registry.category("web_tour.tours").add("passkoop_card_bench", {
             },
         ].flat(),
 });
+
+/**
+ * Coop B's till, in tests/test_network.py: coop A's card, scanned with the
+ * internet down, after B synced A's entry over HTTP.
+ */
+registry.category("web_tour.tours").add("passkoop_network_card_accepted", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            goOffline(),
+            scanCard("valid"),
+            {
+                content: "B's till knows A's card offline",
+                trigger: `.passkoop-card-check.alert-success:contains("Member of Coop A, card valid until")`,
+            },
+            welcome(),
+            ProductScreen.addOrderline("Organic Lentils", "1"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Bank"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            goOnlineAndSync(),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("passkoop_network_card_refused", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            goOffline(),
+            scanCard("revoked"),
+            {
+                content: "A revoked it, B synced: refused offline, in words",
+                trigger: `.passkoop-card-check.alert-danger:contains("Card revoked by its coop.")`,
+            },
+            cannotWelcome(),
+            discard(),
+        ].flat(),
+});
