@@ -133,6 +133,17 @@ class PasskoopCoop(models.Model):
         country = self.env["res.country"].search(
             [("code", "=", entry["country"])], limit=1
         )
+        keys = [
+            (key["kid"], key["public_key"], key["valid_from"], key["valid_until"])
+            for key in entry["keys"]
+        ]
+        held = [
+            (key.kid, key.public_key, key.valid_from or None, key.valid_until or None)
+            for key in self.key_ids.filtered(lambda k: k.state == "trusted")
+        ]
+        # The same entry synced again every 6 hours: its keys stay as they are
+        # (the till's and the phone's copies with them).
+        same_keys = sorted(keys) == sorted(held) and len(held) == len(self.key_ids)
         self.write(
             {
                 "name": entry["name"],
@@ -144,13 +155,13 @@ class PasskoopCoop(models.Model):
                 "revoked_serials": "\n".join(entry["revoked"]),
                 "directory_issued_at": entry["issued_at"],
                 "welcome_summary": entry["welcome"],
-                "key_ids": [fields.Command.clear()]
-                + [
-                    fields.Command.create({**key, "state": "trusted"})
-                    for key in entry["keys"]
-                ],
             }
         )
+        if not same_keys:
+            self.key_ids = [fields.Command.clear()] + [
+                fields.Command.create({**key, "state": "trusted"})
+                for key in entry["keys"]
+            ]
         self.sudo().directory_pending = False
         return True
 

@@ -127,6 +127,27 @@ class TestDirectorySync(PasskoopCase):
         self.assertTrue(coop.directory_synced_at)
         self.assertFalse(coop.directory_sync_error)
 
+    def test_the_same_entry_synced_again_keeps_its_keys(self):
+        coop = self.hendaya()
+        self.serve("/hendaya.jws", VECTORS["directory"]["jws"])
+        keys = coop.key_ids
+        coop._passkoop_sync()
+        self.assertFalse(coop.directory_sync_error)
+        self.assertEqual(coop.key_ids, keys, "the same keys, not made again")
+        self.serve("/hendaya.jws", entry(kid="K2", issued_at="2026-11-30T08:00:00Z"))
+        coop._passkoop_sync()
+        self.assertEqual(coop.key_ids, keys, "a newer entry with the same keys")
+        newer_keys = [
+            {**k, "valid_until": "2029-12-31"}
+            for k in VECTORS["directory"]["entry"]["keys"]
+        ]
+        self.serve(
+            "/hendaya.jws",
+            entry(kid="K2", issued_at="2026-12-01T08:00:00Z", keys=newer_keys),
+        )
+        coop._passkoop_sync()
+        self.assertEqual(coop.key_ids.mapped("valid_until"), [date(2029, 12, 31)] * 2)
+
     def test_each_failure_is_said_on_the_coop_and_changes_nothing(self):
         new_seed = bytes(range(32))
         stranger = card_format.b32encode(card_format.public_key(new_seed))
