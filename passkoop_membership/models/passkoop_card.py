@@ -117,8 +117,12 @@ class PasskoopCard(models.Model):
         return True
 
     def action_send_by_email(self):
-        """Open the email to the member with their card and its phone link."""
-        self.ensure_one()
+        """Open the email to the members with their cards and phone links: for
+        one card, the email to read over; for many (the list's Action menu, a
+        coop sends hundreds), one email each, sent from the same template."""
+        cards = self.filtered(lambda c: c.state == "active")
+        if not cards:
+            raise UserError(self.env._("Only active cards are sent."))
         template = self.env.ref("passkoop_membership.mail_template_passkoop_card")
         return {
             "type": "ir.actions.act_window",
@@ -127,9 +131,11 @@ class PasskoopCard(models.Model):
             "target": "new",
             "context": {
                 "default_model": self._name,
-                "default_res_ids": self.ids,
+                "default_res_ids": cards.ids,
                 "default_template_id": template.id,
-                "default_composition_mode": "comment",
+                "default_composition_mode": (
+                    "comment" if len(cards) == 1 else "mass_mail"
+                ),
             },
         }
 

@@ -1,12 +1,19 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import importlib.util
+from pathlib import Path
+
+from odoo.exceptions import UserError
+from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.mail.tests.common import MockEmail
 
 from ..tools import card_format
 
 
 @tagged("post_install", "-at_install")
-class TestCardPages(HttpCase):
+class TestCardPages(MockEmail, HttpCase):
     """What a member and a partner coop open without logging in."""
 
     @classmethod
@@ -68,6 +75,45 @@ class TestCardPages(HttpCase):
         action = self.card.action_send_by_email()
         self.assertEqual(action["context"]["default_template_id"], template.id)
 
+    def test_many_cards_sent_at_once_one_email_each(self):
+        """From the cards list: each member gets their own card, revoked cards
+        are not sent."""
+        paul = self.env["res.partner"].create(
+            {"name": "Paul Etxeberri", "ref": "43", "email": "paul@example.org"}
+        )
+        jon = self.env["res.partner"].create({"name": "Jon", "ref": "44"})
+        revoked = jon.passkoop_issue_card()
+        revoked.action_revoke()
+        cards = self.card | paul.passkoop_issue_card() | revoked
+        action = (
+            self.env.ref("passkoop_membership.action_passkoop_send_cards")
+            .with_context(active_model="passkoop.card", active_ids=cards.ids)
+            .run()
+        )
+        self.assertEqual(action["context"]["default_res_ids"], (cards - revoked).ids)
+        composer = (
+            self.env["mail.compose.message"]
+            .with_context(**action["context"])
+            .create({})
+        )
+        with self.mock_mail_gateway():
+            composer._action_send_mail()
+        self.assertEqual(
+            sorted(mail["email_to"] for mail in self._mails),
+            [
+                ['"Lucie Durand" <lucie@example.org>'],
+                ['"Paul Etxeberri" <paul@example.org>'],
+            ],
+        )
+        self.assertNotIn("exception", self._new_mails.mapped("state"))
+        for card in cards - revoked:
+            [mail] = [
+                m for m in self._mails if card.partner_id.email in m["email_to"][0]
+            ]
+            self.assertIn(card._page_url(), str(mail["body"]))
+        with self.assertRaises(UserError):
+            revoked.action_send_by_email()
+
     def test_directory_entry_served_without_login(self):
         response = self.url_open("/passkoop/directory.jws")
         self.assertEqual(response.status_code, 200)
@@ -85,3 +131,18 @@ class TestCardPages(HttpCase):
         )
         download = self.url_open("/passkoop/directory.jws?code=MYCOOP&download=1")
         self.assertIn("mycoop-directory.jws", download.headers["Content-Disposition"])
+
+    def test_upgrade_puts_the_email_sender_on_one_line(self):
+        """Databases made before 18.0.1.1.0 keep the template (noupdate): the
+        migration mends its sender."""
+        path = (
+            Path(get_module_path("passkoop_membership"))
+            / "migrations/18.0.1.1.0/post-migration.py"
+        )
+        spec = importlib.util.spec_from_file_location("post_migration", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        template = self.env.ref("passkoop_membership.mail_template_passkoop_card")
+        template.email_from = "\n    {{ object.company_id.email_formatted }}\n"
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.assertEqual(template.email_from, "{{ object.company_id.email_formatted }}")
