@@ -105,6 +105,8 @@ class TestFrenchBackOffice(HttpCase):
         )
         claire.passkoop_register_visit(amount=8.0)
         claire.passkoop_register_visit(amount=14.2)  # her next visit is the last
+        member = env["res.partner"].create({"name": "Jon Etxebarria", "ref": "M-12"})
+        member.passkoop_issue_card()
 
     def test_screens_in_french(self):
         policy = self.env.company.passkoop_trial_policy_id
@@ -122,6 +124,8 @@ class TestFrenchBackOffice(HttpCase):
             ),
             ("8-visits", "passkoop_membership.action_passkoop_visits", None),
             ("9-analysis", "passkoop_membership.action_passkoop_visit_report", None),
+            ("10-cards", "passkoop_membership.action_passkoop_cards", None),
+            ("11-keys", "passkoop_membership.action_passkoop_signing_keys", None),
         ]
         with tour_screenshots("passkoop_membership") as shots:
             for name, action, record in screens:

@@ -196,6 +196,8 @@ const SCREENS = {
         ".o_form_view:has(.o_field_widget[name=passkoop_status]) .o-mail-Chatter",
     "8-visits": ".o_list_view .o_data_row",
     "9-analysis": ".o_pivot table",
+    "10-cards": ".o_list_view .o_data_row",
+    "11-keys": ".o_list_view .o_data_row",
 };
 for (const [name, ready] of Object.entries(SCREENS)) {
     registry.category("web_tour.tours").add(`passkoop_screen_${name}`, {
