@@ -296,18 +296,29 @@ class ResCompany(models.Model):
             company.passkoop_trial_policy_id,
         )
         # The entry is read by other coops: in the company's own language.
-        _ = self.with_context(lang=company.partner_id.lang or self.env.lang).env._
-        summary = {
+        lang = company.partner_id.lang or self.env.lang
+        _ = self.with_context(lang=lang).env._
+        partner_mode, trial_mode = partner.mode or "refused", trial.mode or "refused"
+        welcome_partner = {
             "member_terms": _("Members of partner coops shop on member terms."),
             "limited": _(
-                "Members of partner coops may shop a limited number of times."
+                "Members of partner coops may shop here: %(limits)s.",
+                limits=partner.with_context(lang=lang).limits,
             ),
             "refused": _("Members of partner coops may not shop here."),
         }
+        welcome_trial = {
+            "member_terms": _("Discovery visits on member terms."),
+            "limited": _(
+                "Discovery visits: %(limits)s.",
+                limits=trial.with_context(lang=lang).limits,
+            ),
+            "refused": _("No discovery visits."),
+        }
         return {
-            "partner": partner.mode or "refused",
-            "trial": trial.mode or "refused",
-            "summary": summary[partner.mode or "refused"],
+            "partner": partner_mode,
+            "trial": trial_mode,
+            "summary": f"{welcome_partner[partner_mode]} {welcome_trial[trial_mode]}",
         }
 
     @tools.ormcache("self.id")

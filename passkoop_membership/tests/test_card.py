@@ -406,6 +406,28 @@ class TestCardIssue(PasskoopCase):
         kids = [k["kid"] for k in self._exported_entry()["keys"]]
         self.assertEqual(kids, ["K1", "K2"])
 
+    def test_the_entry_says_how_this_coop_welcomes_visitors(self):
+        """From the company's own policies: partner-coop members and discovery."""
+        self.member.passkoop_issue_card()
+        self.assertEqual(
+            self._exported_entry()["welcome"],
+            {
+                "partner": "member_terms",
+                "trial": "limited",
+                "summary": "Members of partner coops shop on member terms. "
+                "Discovery visits: 3 visits.",
+            },
+        )
+        self.partner_policy.write(
+            {"mode": "limited", "max_visits": 4, "period_days": 60}
+        )
+        self.trial_policy.mode = "refused"
+        self.assertEqual(
+            self._exported_entry()["welcome"]["summary"],
+            "Members of partner coops may shop here: 4 visits in 60 days. "
+            "No discovery visits.",
+        )
+
     def _exported_entry(self):
         _h, payload, _i, _s = card_format.read_document(
             self.company.passkoop_export_directory()
