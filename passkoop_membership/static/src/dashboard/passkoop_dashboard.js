@@ -22,7 +22,7 @@ export class PasskoopDashboard extends Component {
             ["this_month", _t("This month")],
             ["last_month", _t("Last month")],
             ["fiscal_year", _t("This fiscal year")],
-            ["custom", _t("Custom")],
+            ["custom", _t("Custom dates")],
         ];
         this.state = useState({data: null, period: "this_month", from: null, to: null});
         onWillStart(() => this.load());
