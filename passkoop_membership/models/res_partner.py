@@ -922,6 +922,10 @@ class ResPartner(models.Model):
 
     def _passkoop_card_reason_text(self, result, card):
         coop = self.env["passkoop.coop"].sudo().browse(result["coop_id"])
+        own = card and card.issuer == self.env.company.passkoop_code
+        if result["reason_code"] == "unknown_issuer" and own:
+            # Not a partner's card (card-format.md): one of our own members'.
+            return self.env._("A card of our own coop: a member, not a visitor.")
         return self._passkoop_card_texts()[result["reason_code"]] % {
             "coop": coop.name,
             "code": card.issuer if card else "",

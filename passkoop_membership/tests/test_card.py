@@ -406,6 +406,16 @@ class TestCardIssue(PasskoopCase):
         kids = [k["kid"] for k in self._exported_entry()["keys"]]
         self.assertEqual(kids, ["K1", "K2"])
 
+    def test_our_own_card_is_no_partners_card_and_says_so(self):
+        """card-format.md: unknown_issuer (we are no partner of ours), in words
+        that tell the cashier it is one of our members."""
+        token = self.member.passkoop_issue_card().token
+        result = self.env["res.partner"].passkoop_verify_card(token)
+        self.assertEqual(result["reason_code"], "unknown_issuer")
+        self.assertEqual(
+            result["reason"], "A card of our own coop: a member, not a visitor."
+        )
+
     def test_the_entry_says_how_this_coop_welcomes_visitors(self):
         """From the company's own policies: partner-coop members and discovery."""
         self.member.passkoop_issue_card()

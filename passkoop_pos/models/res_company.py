@@ -14,6 +14,7 @@ class ResCompany(models.Model):
             "passkoop_partner_policy_id",
             "passkoop_trial_policy_id",
             "passkoop_consent_text",
+            "passkoop_code",  # a card of our own coop is said so at the till
         ]
 
     def _passkoop_total_sales(self, date_from, date_to):

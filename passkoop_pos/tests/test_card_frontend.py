@@ -40,7 +40,12 @@ class TestPasskoopCardTill(TestPointOfSaleHttpCommon):
 
     def start_with_tokens(self, tour):
         """Start a tour that scans the cards the test issued."""
-        tokens = {"valid": self.lucie_card.token, "revoked": self.zoe_card.token}
+        own = self.env(su=True)["res.partner"].create({"name": "Ainhoa", "ref": "B-3"})
+        tokens = {
+            "valid": self.lucie_card.token,
+            "revoked": self.zoe_card.token,
+            "own": own.passkoop_issue_card().token,
+        }
         self.start_pos_tour(
             tour,
             code=f"window.passkoopTokens = {json.dumps(tokens)};"

@@ -12,9 +12,10 @@ const {DateTime} = luxon;
 /**
  * The check in words, as the server says it.
  * @param {Object} result verifyCard()'s answer
+ * @param {String} [ownCode] this coop's code: its own members' cards are no visitors'
  * @returns {String}
  */
-export function cardReasonText(result) {
+export function cardReasonText(result, ownCode) {
     const coop = result.coop?.name || "";
     const until = result.valid_until
         ? formatDate(DateTime.fromISO(result.valid_until))
@@ -26,6 +27,9 @@ export function cardReasonText(result) {
                 date: until,
             });
         case "unknown_issuer":
+            if (ownCode && result.token.split(":")[1] === ownCode) {
+                return _t("A card of our own coop: a member, not a visitor.");
+            }
             return _t("Unknown coop %(code)s: import its directory entry.", {
                 code: result.token.split(":")[1],
             });

@@ -40,7 +40,7 @@ patch(PosStore.prototype, {
     async passkoopVerifyCard(token) {
         const today = DateTime.now().toISODate();
         const result = await verifyCard(token, this.passkoopDirectory, today);
-        result.text = cardReasonText(result);
+        result.text = cardReasonText(result, this.company.passkoop_code);
         this.passkoopCardChecks[token] = result;
         return result;
     },

@@ -114,6 +114,13 @@ registry.category("web_tour.tours").add("passkoop_card_offline", {
             },
             cannotWelcome(),
             discard(),
+            scanCard("own"),
+            {
+                content: "a card of this coop: one of its members, said so",
+                trigger: `.passkoop-card-check:contains("A card of our own coop: a member, not a visitor.")`,
+            },
+            cannotWelcome(),
+            discard(),
             scanCard("valid"),
             {
                 content: "the card is valid: the member of Coop A is named by it",
