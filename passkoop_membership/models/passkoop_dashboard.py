@@ -57,7 +57,6 @@ class PasskoopDashboard(models.AbstractModel):
         [(visitors,)] = report._read_group(domain, [], ["partner_id:count_distinct"])
         cap = company._passkoop_nonmember_share(today)
         return {
-            "period": period,
             "date_from": fields.Date.to_string(date_from),
             "date_to": fields.Date.to_string(date_to),
             "currency_id": company.currency_id.id,

@@ -164,9 +164,10 @@ class ResCompany(models.Model):
             # The key signs every card the coop issues next: administrators only.
             raise AccessError(
                 self.env._(
-                    "Only a Pass'Koop administrator of %s can add a signing key."
+                    "Only a Pass'Koop administrator of %(company)s can add a "
+                    "signing key.",
+                    company=self.name,
                 )
-                % self.name
             )
         keys = self.env["passkoop.signing.key"].sudo()
         numbers = [

@@ -92,6 +92,17 @@ registry.category("web_tour.tours").add("passkoop_card_vectors", {
         ].flat(),
 });
 
+/** The visitor welcomed buys lentils, paid by card: the receipt is shown. */
+function sellLentils() {
+    return [
+        ProductScreen.addOrderline("Organic Lentils", "1"),
+        ProductScreen.clickPayButton(),
+        PaymentScreen.clickPaymentMethod("Bank"),
+        PaymentScreen.clickValidate(),
+        ReceiptScreen.isShown(),
+    ].flat();
+}
+
 /** A card of a partner coop, scanned while the internet is down. */
 registry.category("web_tour.tours").add("passkoop_card_offline", {
     steps: () =>
@@ -128,11 +139,7 @@ registry.category("web_tour.tours").add("passkoop_card_offline", {
             },
             statusIs("Member terms"),
             welcome(),
-            ProductScreen.addOrderline("Organic Lentils", "1"),
-            ProductScreen.clickPayButton(),
-            PaymentScreen.clickPaymentMethod("Bank"),
-            PaymentScreen.clickValidate(),
-            ReceiptScreen.isShown(),
+            sellLentils(),
             receiptSays("Coop A"),
             goOnlineAndSync(),
         ].flat(),
@@ -229,11 +236,7 @@ registry.category("web_tour.tours").add("passkoop_network_card_accepted", {
                 trigger: `.passkoop-card-check.alert-success:contains("Member of Coop A, card valid until")`,
             },
             welcome(),
-            ProductScreen.addOrderline("Organic Lentils", "1"),
-            ProductScreen.clickPayButton(),
-            PaymentScreen.clickPaymentMethod("Bank"),
-            PaymentScreen.clickValidate(),
-            ReceiptScreen.isShown(),
+            sellLentils(),
             goOnlineAndSync(),
         ].flat(),
 });
