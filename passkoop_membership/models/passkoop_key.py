@@ -1,5 +1,7 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -115,15 +117,16 @@ class PasskoopSigningKey(models.Model):
         return True
 
     def action_retire(self):
-        """Stop signing with these keys, keeping them valid for their cards."""
-        today = fields.Date.context_today(self)
+        """Stop signing with these keys, keeping them valid for their cards and a
+        day past today's signatures (card-format.md, "Time zones")."""
+        tomorrow = fields.Date.context_today(self) + timedelta(days=1)
         for key in self:
             cards = self.env["passkoop.card"].search(
                 [("key_id", "=", key.id), ("state", "=", "active")],
                 order="valid_until desc",
                 limit=1,
             )
-            key.valid_until = max([today, *cards.mapped("valid_until")])
+            key.valid_until = max([tomorrow, *cards.mapped("valid_until")])
 
 
 class PasskoopCoopKey(models.Model):

@@ -182,7 +182,10 @@ class ResCompany(models.Model):
                 "kid": kid,
                 "public_key": card_format.b32encode(card_format.public_key(seed)),
                 "private_key": card_format.b32encode(seed),
-                "valid_from": fields.Date.context_today(self),
+                # The day before it first signs: a partner whose date is behind
+                # ours (overseas France, another time zone) accepts today's cards
+                # (card-format.md, "Time zones").
+                "valid_from": fields.Date.context_today(self) - timedelta(days=1),
                 "company_id": self.id,
             }
         )

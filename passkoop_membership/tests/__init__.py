@@ -17,3 +17,4 @@ from . import test_directory_sync
 from . import test_card_checker
 from . import test_privacy
 from . import test_pdf
+from . import test_time_zones

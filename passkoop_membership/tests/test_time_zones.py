@@ -1,0 +1,98 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Coops live from Tahiti (UTC-10) to Réunion (UTC+4): a card signed the day its
+key was made is accepted by a partner whose date is a day behind or ahead, at
+any hour, on the edges of months, years and leap days (card-format.md, "Time
+zones")."""
+
+from datetime import datetime, timedelta
+
+import pytz
+
+from odoo.tests import freeze_time, tagged
+
+from .common import PasskoopCase
+
+ZONES = ("Europe/Paris", "America/New_York", "Indian/Reunion", "Pacific/Tahiti")
+DAYS = ("2026-11-30", "2026-12-31", "2028-02-29")
+HOURS = ("23:30", "00:30")
+
+
+def instants():
+    """(zone, local time, the UTC instant) of 23:30 and 00:30 of each day, there."""
+    for day in DAYS:
+        for hour in HOURS:
+            for zone in ZONES:
+                local = datetime.strptime(f"{day} {hour}", "%Y-%m-%d %H:%M")
+                utc = pytz.timezone(zone).localize(local).astimezone(pytz.utc)
+                yield zone, f"{day} {hour}", utc.replace(tzinfo=None)
+
+
+@tagged("post_install", "-at_install")
+class TestTimeZones(PasskoopCase):
+    def test_a_card_signed_with_a_new_key_is_accepted_in_every_time_zone(self):
+        verifier_company = self.env["res.company"].create({"name": "Coop B"})
+        self.env.user.company_ids |= verifier_company
+        for number, (zone, local, now) in enumerate(instants()):
+            with self.subTest(issuer=zone, at=local), freeze_time(now):
+                issuer = self.env["res.company"].create(
+                    {"name": f"Coop A{number}", "passkoop_code": f"COOPA{number}"}
+                )
+                env_a = self.env(
+                    context={"tz": zone, "allowed_company_ids": issuer.ids}
+                )
+                member = env_a["res.partner"].create(
+                    {"name": "Lucie", "ref": "A-7", "company_id": issuer.id}
+                )
+                card = member.passkoop_issue_card()
+                key = card.key_id
+                issuer_today = datetime.strptime(local[:10], "%Y-%m-%d").date()
+                self.assertEqual(key.valid_from, issuer_today - timedelta(days=1))
+                entry = issuer.with_env(env_a).passkoop_export_directory()
+                for verifier_zone in ZONES:
+                    env_b = self.env(
+                        context={
+                            "tz": verifier_zone,
+                            "allowed_company_ids": verifier_company.ids,
+                        }
+                    )
+                    env_b["passkoop.coop"].passkoop_import_directory(entry)
+                    check = env_b["res.partner"].passkoop_verify_card(card.token)
+                    self.assertEqual(
+                        check["reason_code"], "ok", f"checked in {verifier_zone}"
+                    )
+                # A key retired today stays valid a day past today's signatures.
+                issuer.with_env(env_a).passkoop_generate_key()
+                spare = issuer.passkoop_signing_key_ids - key
+                spare.with_env(env_a).action_retire()
+                self.assertEqual(spare.valid_until, issuer_today + timedelta(days=1))
+
+    def test_registration_visits_and_the_dashboard_follow_the_cashiers_day(self):
+        """Registered just after midnight, a visitor's 60 days start that day; the
+        visit is that day's, in that month's figures of the dashboard."""
+        self.partner_policy.write(
+            {"mode": "limited", "max_visits": 4, "period_days": 60}
+        )
+        for zone, local, now in instants():
+            with self.subTest(zone=zone, at=local), freeze_time(now):
+                env = self.env(context={"tz": zone})
+                today = datetime.strptime(local[:10], "%Y-%m-%d").date()
+                visitor = env["res.partner"].create(
+                    {
+                        "name": f"Mathilde {zone} {local}",
+                        "passkoop_visitor_type": "partner",
+                        "passkoop_coop_id": self.coop.id,
+                    }
+                )
+                self.assertEqual(visitor.passkoop_registration_date, today)
+                visit = visitor.passkoop_register_visit(amount=10.0)
+                self.assertEqual(visit.date, today)
+                check = visitor.passkoop_check()
+                self.assertEqual(
+                    (check["visit_count"], check["visits_left"], check["expiry_date"]),
+                    (1, 3, str(today + timedelta(days=60))),
+                )
+                data = env["passkoop.dashboard"].get_data("this_month")
+                self.assertEqual(data["date_from"], f"{local[:7]}-01")
+                action = env["passkoop.dashboard"].action_open_visits("this_month")
+                self.assertIn(visit, env["passkoop.visit"].search(action["domain"]))
