@@ -157,19 +157,51 @@ def log_records(lines, levels=("WARNING", "ERROR", "CRITICAL")):
     return ["\n".join(record) for record in records]
 
 
-def _built_once(name, recipe, template=None):
-    """Database ``name``, made by running Odoo with ``recipe`` on a copy of
-    ``template`` unless it exists; whoever finishes first wins a race."""
+def new_french_db(name, *flags):
+    """A database made as Odoo's database manager makes it for a coop in France
+    (setup/new_database.py; ``flags``: its own, e.g. --tests)."""
+    command = [sys.executable, "-m", "setup.new_database", name, *flags]
+    subprocess.run([*command, *odoo_options()], check=True, cwd=PROJECT)
+
+
+def new_demo_db(name, echo=None):
+    """The demo database as setup/start makes it: a coop in France with its demo
+    data, accounting first as a coop installs it (its French chart is in place
+    before the point of sale's demo), then both addons. Returns the log lines of
+    installing the addons."""
+    new_french_db(name)
+    for modules in ("account", ",".join(ADDONS)):
+        rc, lines = run_odoo(
+            name,
+            "-i",
+            modules,
+            "--stop-after-init",
+            log_name=f"{name}-{modules}"[:80],
+            echo=echo,
+        )
+        if rc:
+            raise RuntimeError(f"installing {modules} in {name} failed")
+    return lines
+
+
+def _built_once(name, *recipes, template=None):
+    """Database ``name``, made by running Odoo with each of ``recipes`` in turn
+    on a copy of ``template`` (else on a new database for a coop in France,
+    without demo data) unless it exists; whoever finishes first wins a race."""
     if db_exists(name):
         return name
     building = unique_db("passkoop_build")
-    create_db(building, template=template)
-    rc, lines = run_odoo(
-        building, *recipe, "--without-demo=all", "--stop-after-init", log_name=name
-    )
-    if rc:
-        drop_db(building)
-        raise RuntimeError(f"building {name} failed:\n" + "\n".join(lines[-40:]))
+    if template:
+        create_db(building, template=template)
+    else:
+        new_french_db(building, "--tests")
+    for recipe in recipes:
+        rc, lines = run_odoo(
+            building, *recipe, "--without-demo=all", "--stop-after-init", log_name=name
+        )
+        if rc:
+            drop_db(building)
+            raise RuntimeError(f"building {name} failed:\n" + "\n".join(lines[-40:]))
     if db_exists(name):
         drop_db(building)
     else:
@@ -178,12 +210,21 @@ def _built_once(name, recipe, template=None):
 
 
 def template_db():
-    """Odoo's base modules, initialised once, reused while Odoo is unchanged."""
+    """Odoo's base modules in a database as a coop in France has it (French
+    company, euros, French chart of accounts; the point of sale brings the French
+    certification, l10n_fr_pos_cert, as Odoo installs it), made once, reused
+    while Odoo is unchanged."""
     release = (ODOO_PATH / "odoo" / "release.py").read_bytes()
     requirements = (ODOO_PATH / "requirements.txt").read_bytes()
-    recipe = f"{','.join(BASE_MODULES)} in {DATA_DIR}".encode()
+    recipe = f"FR account then {','.join(BASE_MODULES)} in {DATA_DIR}".encode()
     key = hashlib.sha1(release + requirements + recipe).hexdigest()
-    return _built_once(f"passkoop_template_{key[:10]}", ("-i", ",".join(BASE_MODULES)))
+    # Accounting first, as a coop installs it: the French chart is in place
+    # before the point of sale (which then brings l10n_fr_pos_cert).
+    return _built_once(
+        f"passkoop_template_{key[:10]}",
+        ("-i", "account"),
+        ("-i", ",".join(BASE_MODULES)),
+    )
 
 
 def addons_template_db():

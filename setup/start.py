@@ -9,13 +9,23 @@ updates the addons in it; then serves it on PASSKOOP_PORT
 """
 
 import os
+import re
 import subprocess
 import sys
 
-from .odoo_runner import ADDONS, ODOO_PATH, db_exists, drop_db, odoo_options
+from .odoo_runner import (
+    ADDONS,
+    ODOO_PATH,
+    db_exists,
+    drop_db,
+    new_demo_db,
+    odoo_options,
+)
 
 DB = os.environ.get("PASSKOOP_DB", "passkoop")
 PORT = os.environ.get("PASSKOOP_PORT", "8069")
+# What of Odoo's log is worth showing while the database is made.
+WARNINGS = re.compile(r" (WARNING|ERROR|CRITICAL) ")
 
 
 def say(text):
@@ -33,16 +43,11 @@ def prepare():
     quiet = ("--stop-after-init", "--max-cron-threads=0", "--log-level=warn")
     if not db_exists(DB):
         say(f"creating database '{DB}': a coop in France, both addons, demo coops")
-        new = [sys.executable, "-m", "setup.new_database", DB, *odoo_options()]
-        # Accounting first, as a coop would install it: its French chart of
-        # accounts (bank journal included) is there before the point of sale's demo.
-        if (
-            subprocess.run(new, check=False).returncode
-            or odoo("-i", "account", *quiet)
-            or odoo("-i", addons, *quiet)
-        ):
+        try:
+            new_demo_db(DB, echo=WARNINGS)
+        except (subprocess.CalledProcessError, RuntimeError) as error:
             drop_db(DB)
-            sys.exit(f"installing the addons failed (see above); '{DB}' removed.")
+            sys.exit(f"creating '{DB}' failed ({error}; logs in var/log/); removed.")
     else:
         say(f"updating both addons in the existing database '{DB}'")
         if odoo("-u", addons, *quiet):

@@ -43,6 +43,7 @@ class PosConfig(models.Model):
         pricelist = env["product.pricelist"].browse(member_pricelist_id)
         company.passkoop_partner_policy_id.pricelist_id = pricelist
         configs.search([]).active = False  # Odoo's furniture, clothes and bakery shops
+        configs._passkoop_demo_chain_closed_orders()
         products = env["product.product"].browse(product_ids)
         journal, payment_methods = configs._create_journal_and_payment_methods()
         configs.create(
@@ -80,3 +81,35 @@ class PosConfig(models.Model):
             ]
         )
         invoices.action_post()
+
+    @api.model
+    def _passkoop_demo_chain_closed_orders(self):
+        """Demo: give Odoo's closed demo orders their place in the chain of the
+        French certification, as if it had been there when they were paid.
+
+        In a French company l10n_fr_pos_cert comes with the point of sale, but is
+        installed after the point of sale's demo orders: they carry no number, and
+        the first real sale, looking for "the previous order, numbered 0", finds
+        four and is refused ("Impossible de récupérer la dernière commande de
+        caisse unique"). Every sale of the demo till failed so.
+        """
+        orders = self.env["pos.order"].sudo()
+        company = self.env.company
+        if "l10n_fr_hash" not in orders._fields or not (
+            company._is_accounting_unalterable()
+        ):
+            return
+        unchained = orders.search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "in", ("paid", "done", "invoiced")),
+                ("l10n_fr_secure_sequence_number", "=", False),
+            ],
+            order="date_order, id",
+        )
+        sequence = company.sudo().l10n_fr_pos_cert_sequence_id
+        # Numbered first, hashed then: a number's predecessor must be unique.
+        for order in unchained:
+            order.l10n_fr_secure_sequence_number = sequence.next_by_id()
+        for order in unchained:
+            order.l10n_fr_hash = order._get_new_hash()

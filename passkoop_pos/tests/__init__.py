@@ -9,3 +9,4 @@ from . import test_hostile_names
 from . import test_companies
 from . import test_concurrency
 from . import test_counter_bench
+from . import test_demo_till

@@ -4,9 +4,11 @@ from odoo.tests import tagged
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
+from .common import FrenchCoop
+
 
 @tagged("-standard", "passkoop_bench", "post_install", "-at_install")
-class TestPasskoopCardBench(TestPointOfSaleHttpCommon):
+class TestPasskoopCardBench(FrenchCoop, TestPointOfSaleHttpCommon):
     """For setup/bench only (bench/bench_cards.py): the till's verifier's speed.
 
     The tour logs "passkoop-bench {...}": milliseconds for 1,000 cards, with

@@ -11,11 +11,11 @@ from odoo.addons.passkoop_membership.tests.screenshots import (
 )
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
-from .common import coop_a_with_cards
+from .common import FrenchCoop, coop_a_with_cards
 
 
 @tagged("post_install", "-at_install")
-class TestPasskoopCardTill(TestPointOfSaleHttpCommon):
+class TestPasskoopCardTill(FrenchCoop, TestPointOfSaleHttpCommon):
     """Coop A issues cards; this coop (B) imported A's entry; B's till checks them."""
 
     @classmethod
@@ -99,7 +99,7 @@ class TestPasskoopCardTill(TestPointOfSaleHttpCommon):
 
 
 @tagged("post_install", "-at_install", "-standard", "passkoop_network")
-class TestNetworkTill(TestPointOfSaleHttpCommon):
+class TestNetworkTill(FrenchCoop, TestPointOfSaleHttpCommon):
     """Coop B's till in tests/test_network.py, run in B's database while one Odoo
     serves A and B: B's coop syncs A's entry from its URL over HTTP, then the
     till checks A's card with the internet down.

@@ -5,9 +5,11 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 
+from .common import FrenchCoop
+
 
 @tagged("post_install", "-at_install")
-class TestCompaniesSealed(TestPoSCommon):
+class TestCompaniesSealed(FrenchCoop, TestPoSCommon):
     """Two coops in one database (as hosting cooperatives run it): the till's
     company, here B, and coop A. Nothing of A reaches B's users or B's till."""
 

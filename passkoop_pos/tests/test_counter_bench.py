@@ -4,11 +4,13 @@ from odoo.tests import tagged
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
+from .common import FrenchCoop
+
 VISITORS = 5000
 
 
 @tagged("-standard", "passkoop_bench_counter", "post_install", "-at_install")
-class TestPasskoopCounterBench(TestPointOfSaleHttpCommon):
+class TestPasskoopCounterBench(FrenchCoop, TestPointOfSaleHttpCommon):
     """For setup/bench only (bench/bench_counter.py): the visitor dialog with 5,000
     visitors loaded. The tour logs "passkoop-bench-counter {...}" (milliseconds).
     Not a test of speed: tests don't time things."""

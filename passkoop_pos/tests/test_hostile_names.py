@@ -4,6 +4,8 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
+from .common import FrenchCoop
+
 # Names a visitor or a coop could be given, written as HTML and script. The
 # tours check that none of it renders or runs (namesShownAsText).
 INJECTED = (
@@ -14,7 +16,7 @@ COOP = f"Koop{INJECTED}"
 
 
 @tagged("post_install", "-at_install")
-class TestNamesShownAsText(TestPointOfSaleHttpCommon):
+class TestNamesShownAsText(FrenchCoop, TestPointOfSaleHttpCommon):
     """Names written as HTML show as text in the till, the receipt, the back
     office, the printed sheets and cards and the public pages."""
 

@@ -5,11 +5,11 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 
-from .common import coop_a_with_cards
+from .common import FrenchCoop, coop_a_with_cards
 
 
 @tagged("post_install", "-at_install")
-class TestPosCards(TestPoSCommon):
+class TestPosCards(FrenchCoop, TestPoSCommon):
     """Cards the till accepted, checked again by the server when the order arrives."""
 
     @classmethod

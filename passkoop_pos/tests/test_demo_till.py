@@ -1,0 +1,53 @@
+# Copyright 2026 Pass'Koop contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The demo's till in the demo database only: run by tests/test_demo.py on the
+database setup/start makes (a coop in France, its demo), not by the addons'
+tests (their databases have no demo till)."""
+
+import json
+
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("-standard", "passkoop_demo_till", "post_install", "-at_install")
+class TestDemoTill(HttpCase):
+    def test_a_saturday_at_the_demo_till(self):
+        """What a coop sells on a Saturday, sold at Caisse 1 in French on the first
+        try, then a refund; the French certification's audit finds every sale
+        chained and none corrupted."""
+        env = self.env
+        config = env["pos.config"].search([("name", "=", "Caisse 1")])
+        self.assertEqual(len(config), 1)
+        card = env.ref("passkoop_membership.visitor_mathilde_demo").passkoop_card_ref
+        tour = "passkoop_demo_saturday"
+        self.start_tour(
+            f"/pos/ui?config_id={config.id}",
+            tour,
+            login="admin",
+            code=f"window.passkoopMathildeCard = {json.dumps(card)};"
+            f"odoo.startTour({tour!r}, {{stepDelay: 0}})",
+        )
+        orders = env["pos.order"].search(
+            [("session_id", "=", config.current_session_id.id)]
+        )
+        self.assertEqual(len(orders), 5)
+        visits = orders.passkoop_visit_id
+        self.assertEqual(
+            sorted(visits.partner_id.mapped("name")),
+            ["Inès Moreau", "Léa Martin", "Mathilde Etcheverry", "Nico Larralde"],
+        )
+        # Inès brings her bread back.
+        ines_order = orders.filtered(lambda o: o.partner_id.name == "Inès Moreau")
+        refund = env["pos.order"].browse(ines_order.refund()["res_id"])
+        cash = config.payment_method_ids.filtered("is_cash_count")
+        env["pos.make.payment"].with_context(
+            active_id=refund.id, active_ids=refund.ids
+        ).create({"amount": refund.amount_total, "payment_method_id": cash.id}).check()
+        self.assertEqual(refund.state, "paid")
+        self.assertEqual(ines_order.passkoop_visit_id.state, "cancelled")
+        report = env.company._check_pos_hash_integrity()
+        self.assertEqual(report["corrupted_orders"], "None", report["msg_alert"])
+        chained = env["pos.order"].search(
+            [("l10n_fr_secure_sequence_number", "!=", False)]
+        )
+        self.assertGreaterEqual(len(chained), 6)
