@@ -1,6 +1,6 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import tagged
 
 from odoo.addons.passkoop_membership.tests.screenshots import (
@@ -9,9 +9,11 @@ from odoo.addons.passkoop_membership.tests.screenshots import (
 )
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
+from .common import FrenchCoop
+
 
 @tagged("post_install", "-at_install")
-class TestPasskoopTill(TestPointOfSaleHttpCommon):
+class TestPasskoopTill(FrenchCoop, TestPointOfSaleHttpCommon):
     """The cashier's whole path, clicks included, in a real browser."""
 
     @classmethod
@@ -96,6 +98,44 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
         )
         self.assertEqual(order.passkoop_coop_id, self.hendaya)
 
+    def test_prices_follow_the_policy(self):
+        """As in the demo, the member price list is the only one: the till has
+        none of its own and Odoo gives it to every partner who has none. A
+        visitor pays what their policy gives, however they became the order's
+        customer; the order and the visit keep what was charged."""
+        env = self.env(su=True)
+        self.main_pos_config.write(
+            {
+                "use_pricelist": False,
+                "pricelist_id": False,
+                "available_pricelist_ids": [Command.clear()],
+            }
+        )
+        env["product.pricelist"].search(
+            [("id", "!=", self.member_prices.id)]
+        ).action_archive()
+        nico = self.trial_visitor("Nico Larralde", 0)
+        self.assertFalse(self.company.passkoop_trial_policy_id.pricelist_id)
+        # Odoo's fallback, which the till must not follow for visitors.
+        self.assertEqual(nico.property_product_pricelist, self.member_prices)
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_policy_prices")
+        for visitor, amount, pricelist in (
+            (nico, 10.0, self.env["product.pricelist"]),
+            (self.mathilde, 8.0, self.member_prices),
+        ):
+            order = self.order_of(visitor)
+            self.assertRecordValues(
+                order,
+                [{"state": "paid", "amount_total": amount, "amount_paid": amount}],
+            )
+            self.assertEqual(order.pricelist_id, pricelist)
+            self.assertEqual(order.lines.price_unit, amount)
+            self.assertRecordValues(
+                order.passkoop_visit_id,
+                [{"partner_id": visitor.id, "amount": amount, "origin": order.name}],
+            )
+
     def test_refused_coop_and_confirmed_limit(self):
         self.company.passkoop_trial_policy_id.sudo().write(
             {"max_visits": 4, "limit_action": "confirm"}
@@ -172,6 +212,18 @@ class TestPasskoopTill(TestPointOfSaleHttpCommon):
         )
         self.env["ir.config_parameter"].sudo().set_param(
             "point_of_sale.limited_customer_count", 1
+        )
+        # Trust mode, but a limit: no anonymous visit offered.
+        env = self.env(su=True)
+        env["passkoop.coop"].create(
+            {
+                "name": "Coopalim",
+                "code": "COOPALIM",
+                "agreement_state": "active",
+                "policy_id": env["passkoop.policy"]
+                .create({"name": "3 visits", "mode": "limited", "max_visits": 3})
+                .id,
+            }
         )
         self.main_pos_config.with_user(self.pos_user).open_ui()
         self.start_pos_tour("passkoop_register_search_anonymous")

@@ -11,7 +11,9 @@ const {DateTime} = luxon;
 
 /**
  * @param {Object} args
- * @param {Object} args.visitor {visitor_type, member_ref, name, email, registration_date}
+ * @param {Object} args.visitor {visitor_type, member_ref, name, email, registration_date,
+ *   anonymous}: anonymous when the visitor is their coop's shared "Visitors – <coop>"
+ *   contact
  * @param {Object|null} args.coop {id, name, agreement_state, active} or null
  * @param {Object|null|undefined} args.policy passkoop.policy fields; null when none is
  *   configured, undefined when the partner is not a visitor
@@ -26,6 +28,24 @@ export function passkoopEvaluate(args) {
     const result = passkoopDecide(args);
     result.text = result.reason || passkoopTermsText(result, args.visitor.visitor_type);
     return result;
+}
+
+/**
+ * The policy that applies to a visitor: their coop's override, else the company's
+ * default for their type (as res.partner._passkoop_policy() on the server).
+ * @param {Object} company res.company record
+ * @param {Object} partner res.partner record, or what the till knows of a visitor
+ * @returns {Object|null}
+ */
+export function passkoopPolicyOf(company, partner) {
+    const type = partner.passkoop_visitor_type;
+    const override = type === "partner" && partner.passkoop_coop_id?.policy_id;
+    const policy =
+        override ||
+        (type === "partner"
+            ? company.passkoop_partner_policy_id
+            : company.passkoop_trial_policy_id);
+    return policy || null;
 }
 
 function passkoopDecide({visitor, coop, policy, visitCount, today, card}) {
@@ -89,6 +109,10 @@ function passkoopDecide({visitor, coop, policy, visitCount, today, card}) {
     if (policy.registration_required && !(visitor.name && visitor.email)) {
         return refuse("incomplete", _t("Registration is required: name and email."));
     }
+    const anonymous = visitor.anonymous && passkoopAnonymousRefusal(policy);
+    if (anonymous) {
+        return refuse("incomplete", anonymous);
+    }
     if (policy.max_visits && visitCount >= policy.max_visits) {
         return refuse(
             "limit_reached",
@@ -113,6 +137,23 @@ function passkoopDecide({visitor, coop, policy, visitCount, today, card}) {
         result.status = "last_visit";
     }
     return result;
+}
+
+/**
+ * Why visitors may not come anonymously under this policy, or "" when they may
+ * (as the server's passkoop.policy._passkoop_anonymous_refusal()): one shared
+ * contact per coop carries every traveller's anonymous visits, so a limit would
+ * count nobody's.
+ * @param {Object} policy passkoop.policy fields
+ * @returns {String}
+ */
+export function passkoopAnonymousRefusal(policy) {
+    if (policy.mode === "limited") {
+        return _t(
+            "No anonymous visit under a policy with a limit: register the visitor, so that their own visits are counted."
+        );
+    }
+    return "";
 }
 
 /**

@@ -1,8 +1,31 @@
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
+import {passkoopPolicyOf} from "@passkoop_pos/app/passkoop_rule";
 import {_t} from "@web/core/l10n/translation";
 import {patch} from "@web/core/utils/patch";
 
 patch(PosOrder.prototype, {
+    /**
+     * A visitor pays what their policy gives: its price list, else the till's
+     * own (none: the products' prices), never the partner's default price list,
+     * which Odoo computes for every partner without one (the first price list:
+     * in a coop, often the member one). However the visitor became the customer
+     * (Pass'Koop's dialog, Odoo's customer list, a scan), and offline too: the
+     * lines are priced again as Odoo does. Other customers as Odoo prices them.
+     * @param {Object|false} newPartner
+     */
+    updatePricelistAndFiscalPosition(newPartner) {
+        super.updatePricelistAndFiscalPosition(...arguments);
+        if (!newPartner?.passkoop_visitor_type) {
+            return;
+        }
+        const pricelist =
+            passkoopPolicyOf(this.company, newPartner)?.pricelist_id ||
+            this.config.pricelist_id;
+        if (this.pricelist_id?.id !== pricelist?.id) {
+            this.set_pricelist(pricelist);
+        }
+    },
+
     /** "Pass'Koop visitor — HendayaKoop — Trial visit 2 of 3": the terms the
      * cashier saw, kept on the order when it was paid. */
     export_for_printing() {

@@ -3,7 +3,7 @@ import {
     cardReasonText,
     verifyCard,
 } from "@passkoop_pos/app/passkoop_card";
-import {passkoopEvaluate} from "@passkoop_pos/app/passkoop_rule";
+import {passkoopEvaluate, passkoopPolicyOf} from "@passkoop_pos/app/passkoop_rule";
 import {PasskoopVisitorDialog} from "@passkoop_pos/app/passkoop_visitor_dialog/passkoop_visitor_dialog";
 import {PosStore} from "@point_of_sale/app/store/pos_store";
 import {makeAwaitable} from "@point_of_sale/app/store/make_awaitable_dialog";
@@ -194,14 +194,7 @@ patch(PosStore.prototype, {
      * @returns {Object|null}
      */
     passkoopPolicy(partner) {
-        const type = partner.passkoop_visitor_type;
-        const override = type === "partner" && partner.passkoop_coop_id?.policy_id;
-        const policy =
-            override ||
-            (type === "partner"
-                ? this.company.passkoop_partner_policy_id
-                : this.company.passkoop_trial_policy_id);
-        return policy || null;
+        return passkoopPolicyOf(this.company, partner);
     },
 
     /**
@@ -249,6 +242,9 @@ patch(PosStore.prototype, {
                 name: partner.name,
                 email: partner.email,
                 registration_date: partner.passkoop_registration_date,
+                anonymous:
+                    Boolean(partner.id) &&
+                    coop?.anonymous_partner_id?.id === partner.id,
             },
             coop: coop && {
                 id: coop.id,
@@ -299,8 +295,9 @@ patch(PosStore.prototype, {
 
     /**
      * Make the current order a visitor's order: their account (or, for a visitor
-     * not saved yet, what the server needs to save them), their policy's price
-     * list (lines re-priced), and the fields the server records the visit from.
+     * not saved yet, what the server needs to save them), their policy's prices
+     * (lines re-priced, by the order: see overrides/pos_order.js), and the fields
+     * the server records the visit from.
      * @param {Object} partner
      * @param {String|false} cardToken the card they showed
      */
@@ -308,12 +305,11 @@ patch(PosStore.prototype, {
         const order = this.get_order();
         if (partner.isPending) {
             order.set_partner(false);
+            // Not the order's customer until the server saves them: priced as
+            // the visitor they are all the same.
+            order.updatePricelistAndFiscalPosition(partner);
         } else {
             order.set_partner(partner);
-        }
-        const pricelist = this.passkoopPolicy(partner)?.pricelist_id;
-        if (pricelist) {
-            order.set_pricelist(pricelist);
         }
         order.update({
             passkoop_visitor_type: partner.passkoop_visitor_type,
