@@ -4,7 +4,7 @@
     "name": "Pass'Koop Membership",
     "summary": "Welcome the members of partner food cooperatives: "
     "partner coops, visitor policies, visitors and their visits",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Members",
     "website": "https://github.com/passkoop/passkoop",
     "author": "Pass'Koop contributors",
@@ -41,6 +41,7 @@
         ],
     },
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/passkoop_coop_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/passkoop_card_demo.xml",

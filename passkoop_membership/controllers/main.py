@@ -31,11 +31,14 @@ class PasskoopController(http.Controller):
             raise request.not_found()
         lang = card.partner_id.lang or card.company_id.partner_id.lang
         card = card.with_context(lang=lang)
+        with file_open("passkoop_membership/static/src/card_page/card_page.js") as file:
+            script = Markup(file.read())  # inline: the page opens offline alone
         html = (
             request.env["ir.qweb"]
             .with_context(lang=lang)
             ._render(
-                "passkoop_membership.passkoop_card_page", {"card": card, "lang": lang}
+                "passkoop_membership.passkoop_card_page",
+                {"card": card, "lang": lang, "script": script},
             )
         )
         return request.make_response(
@@ -128,7 +131,22 @@ class PasskoopController(http.Controller):
     @http.route("/passkoop/check-sw.js", type="http", auth="public", methods=["GET"])
     def card_checker_worker(self, **kwargs):
         """The checker's service worker, served from /passkoop/ for its scope."""
-        with file_open("passkoop_membership/static/src/checker/checker_sw.js") as file:
+        return self._passkoop_worker("checker/checker_sw.js")
+
+    @http.route(
+        "/passkoop/card/sw.js",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        sitemap=False,
+    )
+    def card_page_worker(self, **kwargs):
+        """The card page's service worker, served from /passkoop/card/ for its
+        scope: the member's card opens offline."""
+        return self._passkoop_worker("card_page/card_page_sw.js")
+
+    def _passkoop_worker(self, path):
+        with file_open(f"passkoop_membership/static/src/{path}") as file:
             script = file.read()
         return request.make_response(
             script,

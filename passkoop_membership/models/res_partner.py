@@ -161,11 +161,25 @@ class ResPartner(models.Model):
         vals.pop("passkoop_consent_date", None)
         vals.pop("passkoop_consent_text", None)
         if vals.get("passkoop_consent"):
+            company = self.env.company.with_context(
+                lang=self._passkoop_consent_lang(vals)
+            )
             vals["passkoop_consent_date"] = fields.Datetime.now()
-            vals["passkoop_consent_text"] = self.env.company.passkoop_consent_text
+            vals["passkoop_consent_text"] = company.passkoop_consent_text
         elif "passkoop_consent" in vals:
             vals["passkoop_consent_date"] = vals["passkoop_consent_text"] = False
         return vals
+
+    def _passkoop_consent_lang(self, vals):
+        """The language the consent words are shown in: the user's; with none
+        (data files, as the demo's visitors are made), the visitor's own."""
+        if self.env.lang:
+            return self.env.lang
+        default = self.default_get(["lang"]).get("lang")  # the database's
+        for lang in (vals.get("lang"), self[:1].lang, default):
+            if lang and self.env["res.lang"]._get_code(lang):
+                return lang
+        return "en_US"
 
     def _passkoop_check_card_free(self, card_ref, company_id):
         """Refuse a card number another visitor of the company holds, naming them.
@@ -221,15 +235,29 @@ class ResPartner(models.Model):
         policies = self.env["passkoop.policy"].browse(filter(None, defaults.values()))
         return policies.filtered(lambda p: p.id == defaults[self.passkoop_visitor_type])
 
-    def _passkoop_evaluate(self, visit_count, today):
+    def _passkoop_evaluate(self, visit_count, today, confirmed=False):
         """Decide whether this visitor may shop, given its counted visits and today.
 
         The single place of the rule: passkoop_check(), the status shown to
-        people and (through the same cases) the till all follow it. Returns the
-        passkoop_check() dict plus ``status`` and ``text``, the answer in words.
+        people, the visit's limit outcome and (through the same cases) the till
+        all follow it. Returns the passkoop_check() dict plus ``status`` and
+        ``text``, the answer in words, and ``limit_outcome``: what a visit
+        recorded now is at the limit (passkoop.visit), ``confirmed`` being the
+        cashier's claim that they confirmed the sale. The claim counts only
+        where the policy asks for a confirmation; a sale the policy blocks
+        (or a confirmation it asks and nobody gave) is sold despite block.
         """
         result = self._passkoop_decide(visit_count, today)
         result["text"] = result["reason"] or self._passkoop_terms_text(result)
+        action = result["action"]
+        if action == "allow":
+            result["limit_outcome"] = "within"
+        elif action == "warn":
+            result["limit_outcome"] = "warned"
+        elif action == "confirm" and confirmed:
+            result["limit_outcome"] = "confirmed"
+        else:
+            result["limit_outcome"] = "sold_despite_block"
         return result
 
     def _passkoop_decide(self, visit_count, today):
@@ -288,8 +316,9 @@ class ResPartner(models.Model):
             card = self._passkoop_card_proof(today)
             if card:
                 return refuse("incomplete", card)
-        if policy.registration_required and not (self.name and self.email):
-            return refuse("incomplete", _("Registration is required: name and email."))
+        unregistered = self._passkoop_unregistered(policy)
+        if unregistered:
+            return refuse("incomplete", unregistered)
         if policy.max_visits and visit_count >= policy.max_visits:
             return refuse(
                 "limit_reached",
@@ -312,6 +341,16 @@ class ResPartner(models.Model):
         if result["visits_left"] == 1:
             result["status"] = "last_visit"
         return result
+
+    def _passkoop_unregistered(self, policy):
+        """Why the visitor is not registered as the policy needs ('' when they
+        are): name and email where it requires them; someone of their own, not
+        their coop's shared anonymous contact, where it sets a limit."""
+        if policy.registration_required and not (self.name and self.email):
+            return self.env._("Registration is required: name and email.")
+        if self.passkoop_coop_id.anonymous_partner_id == self:
+            return policy._passkoop_anonymous_refusal()
+        return ""
 
     def _passkoop_card_proof(self, today):
         """Why the visitor's card does not prove membership of their home coop
@@ -354,7 +393,7 @@ class ResPartner(models.Model):
             else 0
         )
         result = self._passkoop_evaluate(count, fields.Date.context_today(self))
-        del result["status"], result["text"]
+        del result["status"], result["text"], result["limit_outcome"]
         return result
 
     def passkoop_register_visit(self, amount=0.0, date=None, origin=None):

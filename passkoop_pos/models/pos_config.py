@@ -53,6 +53,10 @@ class PosConfig(models.Model):
                 "payment_method_ids": payment_methods,
                 "limit_categories": True,
                 "iface_available_categ_ids": products.pos_categ_ids.ids,
+                # The receipt shows the company's phone, email and website, not
+                # its address: the header holds it.
+                "is_header_or_footer": True,
+                "receipt_header": f"{company.street}\n{company.zip} {company.city}",
             }
         )
         # The members' purchases of the month, as invoices: in France a till's

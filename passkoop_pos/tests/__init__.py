@@ -10,3 +10,5 @@ from . import test_companies
 from . import test_concurrency
 from . import test_counter_bench
 from . import test_demo_till
+from . import test_demo_data
+from . import test_one_visitor
