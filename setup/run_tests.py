@@ -25,10 +25,28 @@ from .odoo_runner import (
     create_db,
     drop_db,
     run_odoo,
-    template_db,
     unique_db,
 )
 
+# Odoo's own browser tests of what passkoop_pos patches: the product screen's
+# search and barcodes, the customer list, the payment screen, order sync and
+# refunds. (TestUi.test_barcode_search_attributes_preset is not among them: it
+# races in Odoo itself, failing two runs in three with or without the addons.)
+ODOO_CORE_TESTS = tuple(
+    f"/point_of_sale:TestUi.{test}"
+    for test in (
+        "test_07_pos_barcodes_scan",
+        "test_GS1_pos_barcodes_scan",
+        "test_one_attribute_value_scan_barcode",
+        "test_res_partner_scan_barcode",
+        "test_product_search",
+        "test_customer_search_more",
+        "test_customer_all_fields_displayed",
+        "test_allow_order_modification_after_validation_error",
+        "test_refund_few_quantities",
+        "test_draft_orders_not_syncing",
+    )
+)
 ODOO_RESULT = re.compile(
     r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database"
 )
@@ -78,16 +96,16 @@ def run_lint(tally):
 
 
 def run_odoo_tests(tally, tags=None):
+    """The addons' tests, and Odoo's own tests of what they patch, on a copy of
+    the database where they are installed (their tests are all post-install:
+    Odoo runs them for every module when it installs none)."""
     db = unique_db("passkoop_test")
-    create_db(db, template=template_db())
+    create_db(db, template=addons_template_db())
     try:
-        tags = tags or ",".join(f"/{addon}" for addon in ADDONS)
+        tags = tags or ",".join([*(f"/{addon}" for addon in ADDONS), *ODOO_CORE_TESTS])
         rc, lines = run_odoo(
             db,
-            "-i",
-            ",".join(ADDONS),
             "--without-demo=all",
-            "--test-enable",
             f"--test-tags={tags}",
             "--stop-after-init",
             log_name="odoo-tests",
