@@ -93,6 +93,7 @@ class PasskoopCoop(models.Model):
         """passkoop_import_directory(), telling what became of the entry:
         (coop, "applied" | "pending" | "stale"). ``code``: the coop expected."""
         entry, signer = self._passkoop_read_entry(document)
+        self._passkoop_refuse_our_entry(entry)
         if code and entry["code"] != code:
             raise UserError(
                 self.env._(
@@ -124,6 +125,20 @@ class PasskoopCoop(models.Model):
             return coop, "pending"
         applied = coop._passkoop_apply_entry(document, entry)
         return coop, "applied" if applied else "stale"
+
+    @api.model
+    def _passkoop_refuse_our_entry(self, entry):
+        """Our own coop is no partner of ours (card-format.md): its entry, with
+        the code of the current company, is refused in words."""
+        if entry["code"] == self.env.company.passkoop_code:
+            raise UserError(
+                self.env._(
+                    "This is the directory entry of our own coop (%(code)s): only "
+                    "partner coops' entries are imported. Our members are members "
+                    "here, not visitors.",
+                    code=entry["code"],
+                )
+            )
 
     def _passkoop_apply_entry(self, document, entry):
         """Apply a trusted entry; False if it is older than the one held."""

@@ -101,6 +101,17 @@ class PasskoopPolicy(models.Model):
             else:
                 policy.limits = _("%(days)s days", days=days)
 
+    def _passkoop_anonymous_refusal(self):
+        """Why visitors may not come anonymously under this policy ('' when they
+        may): one shared contact per coop carries every traveller's anonymous
+        visits, so a limit on visits or days would count nobody's."""
+        if self.mode == "limited":
+            return self.env._(
+                "No anonymous visit under a policy with a limit: register the "
+                "visitor, so that their own visits are counted."
+            )
+        return ""
+
     @api.constrains("max_visits", "period_days", "mode")
     def _check_limits(self):
         for policy in self:

@@ -6,6 +6,13 @@ from odoo.tools import format_date, formatLang
 
 from .passkoop_policy import VISITOR_TYPES
 
+LIMIT_OUTCOMES = [
+    ("within", "Within the limit"),
+    ("confirmed", "Confirmed by the cashier"),
+    ("warned", "Warned"),
+    ("sold_despite_block", "Sold despite block"),
+]
+
 
 def label_visits_without_coop(model, rows, lazy_groupby):
     """Visits grouped by home coop: those without one are discovery / trial
@@ -47,7 +54,17 @@ class PasskoopVisit(models.Model):
     over_limit = fields.Boolean(
         readonly=True,
         help="The visit happened although the visitor's limit was reached "
-        "(confirmed by the cashier, or the till was offline).",
+        "(confirmed by the cashier, warned, or sold although the policy blocks it).",
+    )
+    limit_outcome = fields.Selection(
+        LIMIT_OUTCOMES,
+        string="At the limit",
+        readonly=True,
+        help="What the server established when it recorded the visit, from the "
+        "policy in force and the visit's rank: within the limit; past it, "
+        "confirmed by the cashier (only where the policy asks for a "
+        "confirmation), warned (where the policy only warns), or sold although "
+        "the policy blocks the sale (the sale is kept, flagged).",
     )
     terms = fields.Char(
         readonly=True,
@@ -90,8 +107,10 @@ class PasskoopVisit(models.Model):
     def create(self, vals_list):
         """Fill each visit from its visitor's profile, one at a time.
 
-        ``over_limit`` is decided from the visits already recorded, so a batch
-        that holds several visits of one visitor must see the earlier ones.
+        ``limit_outcome`` and ``over_limit`` are decided from the visits
+        already recorded, so a batch that holds several visits of one visitor
+        must see the earlier ones; they are the server's to say, whatever the
+        caller sends.
         """
         visits = self.browse()
         for vals in vals_list:
@@ -110,18 +129,28 @@ class PasskoopVisit(models.Model):
                 self
             )
             count = visitor._passkoop_visit_counts().get(visitor, 0)
-            check = visitor._passkoop_evaluate(count, date)
+            check = visitor._passkoop_evaluate(
+                count, date, confirmed=self._passkoop_limit_confirmed(vals)
+            )
             vals = {
                 "coop_id": check["coop_id"],
                 "policy_id": check["policy_id"],
                 "visitor_type": visitor.passkoop_visitor_type,
                 "company_id": (visitor.company_id or self.env.company).id,
-                "over_limit": check["action"] != "allow",
                 "terms": check["text"],
                 **vals,
+                "limit_outcome": check["limit_outcome"],
+                "over_limit": check["limit_outcome"] != "within",
             }
             visits |= super().create([vals])
         return visits
+
+    @api.model
+    def _passkoop_limit_confirmed(self, vals):
+        """Whether the cashier says they confirmed this sale past the limit: a
+        claim the rule weighs (_passkoop_evaluate), never the outcome itself.
+        Nobody claims it here; the point of sale's orders do."""
+        return False
 
     def write(self, vals):
         """Corrections of the visitors' sheet are said in each visitor's chatter."""

@@ -233,6 +233,31 @@ class TestDirectoryImport(PasskoopCase):
                     Coop.passkoop_import_directory(document)
                 self.assertEqual(Coop.search_count([]), count)
 
+    def test_our_own_entry_is_refused_in_words(self):
+        """Our own coop is no partner of ours: its entry (the one we publish at
+        /passkoop/directory.jws) is refused, by the model and the wizard alike,
+        and nothing is written."""
+        ours = self.company.passkoop_export_directory()
+        code = self.company.passkoop_code
+        Coop = self.env["passkoop.coop"].with_user(self.admin)
+        said = rf"This is the directory entry of our own coop \({code}\)"
+        with self.assertRaisesRegex(UserError, said):
+            Coop.passkoop_import_directory(ours)
+        wizard = (
+            self.env["passkoop.directory.import"]
+            .with_user(self.admin)
+            .create({"file": base64.b64encode(ours.encode())})
+        )
+        for action in (wizard.action_preview, wizard.action_import):
+            with self.subTest(action=action.__name__):
+                with self.assertRaisesRegex(UserError, said):
+                    action()
+        self.assertFalse(
+            Coop.with_context(active_test=False).search([("code", "=", code)])
+        )
+        # A partner's entry still comes in.
+        self.assertTrue(Coop.passkoop_import_directory(VECTORS["directory"]["jws"]))
+
     def test_import_from_a_file_in_the_back_office(self):
         Wizard = self.env["passkoop.directory.import"].with_user(self.admin)
         wizard = Wizard.create(

@@ -37,6 +37,7 @@ class TestPolicyCases(PasskoopCase):
             visitor_vals.pop("card_coop", None),
         )
         days_ago = visitor_vals.pop("registered_days_ago", 0)
+        anonymous = visitor_vals.pop("anonymous", False)
         vals = {
             "passkoop_registration_date": TODAY - timedelta(days=days_ago),
             **{f"passkoop_{key}": value for key, value in visitor_vals.items()},
@@ -70,6 +71,8 @@ class TestPolicyCases(PasskoopCase):
         if visitor_type == "trial":
             self.company.passkoop_trial_policy_id = policy
         visitor = self.make_visitor(visitor_type=visitor_type, **vals)
+        if anonymous:  # the coop's shared "Visitors – <coop>" contact
+            visitor.passkoop_coop_id.anonymous_partner_id = visitor
         self.add_visits(visitor, case["visits"])
         return visitor, policy
 

@@ -1,7 +1,10 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
+from odoo.tools.misc import file_open
 
 from .common import PasskoopCase
 
@@ -107,9 +110,11 @@ class TestSecurity(PasskoopCase):
         of company B, visible to a user of both in A only."""
         self.company.passkoop_code = "COOPA"
         card = self.env["res.partner"].create({"name": "Lucie"}).passkoop_issue_card()
-        self.env["passkoop.coop"].passkoop_import_directory(
-            self.company.passkoop_export_directory()
-        )  # A knows itself as a partner here, with its key
+        # A partner's keys, held in A (our own entry is no partner's: refused).
+        with file_open("passkoop_membership/static/tests/card_vectors.json") as file:
+            self.env["passkoop.coop"].passkoop_import_directory(
+                json.load(file)["directory"]["jws"]
+            )
         company_b = self.env["res.company"].create({"name": "Au Baudet"})
         admin_b = new_test_user(
             self.env,

@@ -75,6 +75,76 @@ class TestVisits(PasskoopCase):
         self.assertEqual((check["allowed"], check["action"]), (True, "warn"))
         self.assertTrue(visitor.passkoop_register_visit().over_limit)
 
+    def test_limit_outcome_is_the_servers_to_say(self):
+        """Within the limit, then what the policy in force says past it; what a
+        caller sends (any RPC client may create a visit) does not change it."""
+        visitor = self.make_visitor("Claire", visitor_type="trial")
+        visits = self.add_visits(
+            visitor, 4, limit_outcome="within", over_limit=False
+        ).sorted("id")
+        self.assertEqual(
+            visits.mapped("limit_outcome"),
+            ["within", "within", "within", "sold_despite_block"],
+        )
+        self.assertEqual(visits.mapped("over_limit"), [False, False, False, True])
+        for limit_action, outcome in (
+            ("warn", "warned"),
+            # Nobody confirmed it: a confirmation the policy asks is missing.
+            ("confirm", "sold_despite_block"),
+            ("block", "sold_despite_block"),
+        ):
+            with self.subTest(limit_action=limit_action):
+                self.trial_policy.limit_action = limit_action
+                visit = (
+                    self.env["passkoop.visit"]
+                    .with_user(self.cashier)
+                    .create(
+                        {
+                            "partner_id": visitor.id,
+                            "limit_outcome": "confirmed",
+                            "over_limit": False,
+                        }
+                    )
+                )
+                self.assertRecordValues(
+                    visit, [{"limit_outcome": outcome, "over_limit": True}]
+                )
+
+    def test_anonymous_visit_under_a_policy_with_a_limit_is_flagged(self):
+        """One contact carries every traveller's anonymous visits: under a limit
+        it would count nobody's. The sale is kept, flagged, the reason in words."""
+        self.coop.policy_id = self.env["passkoop.policy"].create(
+            {
+                "name": "Three visits",
+                "visitor_type": "partner",
+                "mode": "limited",
+                "max_visits": 3,
+            }
+        )
+        anonymous = self.coop._get_anonymous_partner()
+        reason = (
+            "No anonymous visit under a policy with a limit: register the "
+            "visitor, so that their own visits are counted."
+        )
+        check = anonymous.passkoop_check()
+        self.assertEqual((check["action"], check["reason"]), ("block", reason))
+        visit = anonymous.passkoop_register_visit(amount=8.0, origin="Shop/0002")
+        self.assertRecordValues(
+            visit,
+            [
+                {
+                    "state": "done",
+                    "amount": 8.0,
+                    "over_limit": True,
+                    "limit_outcome": "sold_despite_block",
+                    "terms": reason,
+                }
+            ],
+        )
+        self.assertEqual(anonymous.passkoop_status_text, reason)
+        # A visitor of that coop who registered is counted as the policy says.
+        self.assertFalse(self.make_visitor().passkoop_register_visit().over_limit)
+
     def test_paper_sheet_visit_is_judged_on_its_own_date(self):
         self.trial_policy.write({"max_visits": 0, "period_days": 60})
         visitor = self.make_visitor(

@@ -55,6 +55,7 @@ class PasskoopDirectoryImport(models.TransientModel):
         document = self._read_source()
         Coop = self.env["passkoop.coop"]
         entry, _signer = Coop._passkoop_read_entry(document)
+        Coop._passkoop_refuse_our_entry(entry)
         self.write(
             {
                 "state": "preview",

@@ -24,14 +24,18 @@ class PasskoopCoop(models.Model):
 
     def passkoop_anonymous_partner_id(self):
         """For the till: the contact of this coop's anonymous visits, made if needed,
-        for coops whose policy asks no proof and no registration (trust mode)."""
+        for coops whose policy asks no proof and no registration (trust mode)
+        and sets no limit (one contact carries every traveller's visits)."""
         self.ensure_one()
-        refusal = self.env["res.partner"]._passkoop_registration_refusal(
-            {
-                "name": self.name,
-                "passkoop_visitor_type": "partner",
-                "passkoop_coop_id": self.id,
-            }
+        Partner = self.env["res.partner"]
+        vals = {
+            "name": self.name,
+            "passkoop_visitor_type": "partner",
+            "passkoop_coop_id": self.id,
+        }
+        refusal = (
+            Partner._passkoop_registration_refusal(vals)
+            or Partner.new(vals)._passkoop_policy()._passkoop_anonymous_refusal()
         )
         if refusal:
             raise UserError(refusal)

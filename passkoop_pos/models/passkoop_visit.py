@@ -1,6 +1,6 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PasskoopVisit(models.Model):
@@ -17,3 +17,9 @@ class PasskoopVisit(models.Model):
             "A point of sale order records at most one visit.",
         )
     ]
+
+    @api.model
+    def _passkoop_limit_confirmed(self, vals):
+        """The till's claim, sent with the order: the cashier confirmed the sale."""
+        order = self.env["pos.order"].browse(vals.get("pos_order_id") or [])
+        return bool(order.passkoop_override) or super()._passkoop_limit_confirmed(vals)

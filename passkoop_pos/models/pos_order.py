@@ -24,9 +24,11 @@ class PosOrder(models.Model):
         VISITOR_TYPES, string="Pass'Koop visitor", readonly=True
     )
     passkoop_override = fields.Boolean(
-        string="Limit overridden",
+        string="Confirmed at the till",
         readonly=True,
-        help="The cashier confirmed the sale although the visitor's limit was reached.",
+        help="The till says the cashier confirmed the sale although the visitor's "
+        "limit was reached: a claim only. What the server established is the "
+        "visit's limit outcome.",
     )
     passkoop_terms = fields.Char(
         string="Pass'Koop terms",
@@ -93,15 +95,35 @@ class PosOrder(models.Model):
             }
         )
         self.write({"passkoop_visit_id": visit.id, "passkoop_terms": visit.terms})
-        if self.passkoop_override:
-            self.message_post(
-                body=self.env._(
-                    "Pass'Koop: %(cashier)s confirmed the sale although the limit of "
-                    "%(visitor)s was reached.",
-                    cashier=self.user_id.name or self.env.user.name,
-                    visitor=visitor.display_name,
-                )
+        self._passkoop_say_limit_outcome(visit)
+
+    def _passkoop_say_limit_outcome(self, visit):
+        """Say in the order's chatter what the server established at the limit
+        (the visit's limit_outcome), never what the till claimed."""
+        _ = self.env._
+        visitor = visit.partner_id.display_name
+        if visit.limit_outcome == "confirmed":
+            body = _(
+                "Pass'Koop: %(cashier)s confirmed the sale although the limit of "
+                "%(visitor)s was reached.",
+                cashier=self.user_id.name or self.env.user.name,
+                visitor=visitor,
             )
+        elif visit.limit_outcome == "sold_despite_block":
+            body = _(
+                "Pass'Koop: sold to %(visitor)s although the policy blocks this "
+                "sale: %(reason)s The sale is kept, flagged as sold despite block.",
+                visitor=visitor,
+                reason=visit.terms,
+            )
+            if self.passkoop_override:
+                body += " " + _(
+                    "The till says the cashier confirmed it: a confirmation "
+                    "counts only past a limit the policy lets the cashier confirm."
+                )
+        else:
+            return
+        self.message_post(body=body)
 
     def _passkoop_check_card(self):
         """Check the scanned card again, whatever the till said: a visitor the

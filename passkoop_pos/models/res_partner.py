@@ -95,13 +95,19 @@ class ResPartner(models.Model):
     @api.model
     def passkoop_register_from_pos(self, vals):
         """Register a visitor from the till's dialog, or from an order the till
-        registered them with while offline; return its id. A visitor already
-        registered (same card number, same membership number at the same coop,
-        or same email) is found again: two tills offline make one visitor.
+        registered them with while offline; return its id. One person is one
+        visitor: one already registered (same card number, same membership
+        number at the same coop, same email, or same name at the same coop or
+        as a discovery visitor) is found again, unless the cashier said it is
+        another person (``passkoop_other_than``: the id of the visitor of the
+        same name they were shown), which the new visitor's history keeps.
+        Two tills offline make one visitor; a visitor at a limit does not come
+        back new under the same name.
 
         Whatever the till checked is checked again: any RPC client can call this.
         """
         _ = self.env._
+        other_than = self._passkoop_other_than(vals)
         vals = self._passkoop_pos_vals(vals)
         if not vals.get("name"):
             raise UserError(_("Give at least the visitor's name."))
@@ -110,10 +116,29 @@ class ResPartner(models.Model):
         refusal = self._passkoop_registration_refusal(vals)
         if refusal:
             raise UserError(refusal)
-        return self._passkoop_find_or_create(vals).id
+        return self._passkoop_find_or_create(vals, other_than).id
 
     @api.model
-    def _passkoop_find_or_create(self, vals):
+    def _passkoop_other_than(self, vals):
+        """The visitor of the same name the cashier said this one is not."""
+        other_id = vals.get("passkoop_other_than") if isinstance(vals, dict) else None
+        if type(other_id) is not int or not 0 < other_id < 2**31:
+            return self.browse()
+        return self.search(
+            [("id", "=", other_id), ("passkoop_visitor_type", "!=", False)]
+        )
+
+    @api.model
+    def _passkoop_same_name_domain(self, vals):
+        """Visitors a person of this name may already be: at the same coop, or
+        among discovery visitors. Only a cashier tells them apart."""
+        domain = [("name", "=ilike", escape_psql(vals["name"]))]
+        if vals.get("passkoop_coop_id"):
+            domain.append(("passkoop_coop_id", "=", vals["passkoop_coop_id"]))
+        return domain
+
+    @api.model
+    def _passkoop_find_or_create(self, vals, other_than=None):
         """The visitor these values name, else a new one.
 
         Registrations of a company are serialized as visits are (see
@@ -125,6 +150,7 @@ class ResPartner(models.Model):
             "UPDATE res_company SET write_date = write_date WHERE id = %s",
             [company.id],
         )
+        # From the surest sign of one person to the weakest.
         same = []
         if vals.get("passkoop_card_ref"):
             same.append([("passkoop_card_ref", "=", vals["passkoop_card_ref"])])
@@ -141,19 +167,38 @@ class ResPartner(models.Model):
             )
         if vals.get("email"):
             same.append([("email", "=ilike", escape_psql(vals["email"]))])
-        known = same and self.search(
-            expression.AND(
-                [
-                    [
-                        ("passkoop_visitor_type", "=", vals["passkoop_visitor_type"]),
-                        ("company_id", "=", company.id),
-                    ],
-                    expression.OR(same),
-                ]
-            ),
-            limit=1,
-        )
-        return known or self.create(vals)
+        if not other_than:
+            same.append(self._passkoop_same_name_domain(vals))
+        ours = [
+            ("passkoop_visitor_type", "=", vals["passkoop_visitor_type"]),
+            ("company_id", "=", company.id),
+        ]
+        for domain in same:
+            known = self.search(expression.AND([ours, domain]), limit=1)
+            if known:
+                # Found again: what they gave now and their profile lacks, kept.
+                missing = ("email", "passkoop_member_ref", "passkoop_card_ref")
+                known.write(
+                    {
+                        key: vals[key]
+                        for key in missing
+                        if vals.get(key) and not known[key]
+                    }
+                )
+                return known
+        visitor = self.create(vals)
+        if other_than:
+            # The cashier's decision, kept where an administrator looks for it.
+            visitor.sudo().message_post(
+                author_id=self.env.user.partner_id.id,
+                body=self.env._(
+                    "Registered by %(user)s as another person than %(visitor)s "
+                    "(same name).",
+                    user=self.env.user.name,
+                    visitor=other_than.display_name,
+                ),
+            )
+        return visitor
 
     @api.model
     def passkoop_complete_from_pos(self, partner_id, vals):

@@ -1,19 +1,25 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import importlib.util
 import json
+from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
+from lxml import etree
 
 from odoo import fields
+from odoo.modules.module import get_module_path
 from odoo.tests import new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 
 from ..models.res_partner import VISITOR_FIELDS
+from .common import FrenchCoop
 
 
 @tagged("post_install", "-at_install")
-class TestPosVisits(TestPoSCommon):
+class TestPosVisits(FrenchCoop, TestPoSCommon):
     """What the server does with the orders a till sends."""
 
     @classmethod
@@ -95,20 +101,158 @@ class TestPosVisits(TestPoSCommon):
             self.env["passkoop.visit"].search([("partner_id", "=", customer.id)])
         )
 
+    def chatter(self, order):
+        return " ".join(str(body) for body in order.message_ids.mapped("body"))
+
+    def filter_finds(self, view_xmlid, name):
+        """The records a search view's filter finds, as the web client asks."""
+        view = self.env.ref(view_xmlid)
+        Model = self.env[view.model]
+        arch = etree.fromstring(Model.get_view(view.id, "search")["arch"])
+        [node] = arch.xpath(f"//filter[@name='{name}']")
+        return Model.search(safe_eval(node.get("domain")))
+
     def test_visit_past_the_limit_is_kept_and_flagged(self):
+        """A policy that lets the cashier confirm: the sale they confirmed past
+        the limit is kept, flagged confirmed, and said on the order."""
+        self.trial_policy.sudo().limit_action = "confirm"
         for _i in range(3):
             self.visitor_order(self.claire)
-        self.assertEqual(self.claire.passkoop_check()["action"], "block")
-        # The cashier confirmed it, or the till was offline: the sale happened.
+        self.assertEqual(self.claire.passkoop_check()["action"], "confirm")
         order, _data, _result = self.visitor_order(self.claire, passkoop_override=True)
-        self.assertTrue(order.passkoop_override)
-        self.assertTrue(order.passkoop_visit_id.over_limit)
+        self.assertRecordValues(
+            order.passkoop_visit_id,
+            [{"limit_outcome": "confirmed", "over_limit": True}],
+        )
         self.assertEqual(self.claire.passkoop_check()["visit_count"], 4)
         # The audit trail says who confirmed it, on the order.
         self.assertIn(
-            "confirmed the sale although the limit of Claire",
-            " ".join(str(body) for body in order.message_ids.mapped("body")),
+            "confirmed the sale although the limit of Claire", self.chatter(order)
         )
+        # The same policy, and no confirmation sent (a modified till, any RPC
+        # client): not confirmed, sold despite block.
+        order, _data, _result = self.visitor_order(self.claire)
+        self.assertRecordValues(
+            order.passkoop_visit_id,
+            [{"limit_outcome": "sold_despite_block", "over_limit": True}],
+        )
+        self.assertNotIn("confirmed the sale", self.chatter(order))
+        self.assertIn("although the policy blocks this sale", self.chatter(order))
+
+    def test_a_confirmation_within_the_limit_is_no_confirmation(self):
+        """A till that says the cashier confirmed a sale no limit stopped: the
+        server records a visit within the limit, and says nothing of a limit."""
+        order, _data, _result = self.visitor_order(self.claire, passkoop_override=True)
+        self.assertTrue(order.passkoop_override)  # the till's claim, kept as such
+        self.assertRecordValues(
+            order.passkoop_visit_id, [{"limit_outcome": "within", "over_limit": False}]
+        )
+        self.assertNotIn("Koop", self.chatter(order))
+
+    def test_sale_the_policy_blocks_is_kept_and_flagged(self):
+        """A modified or outdated till sells to a visitor whose policy blocks
+        the sale, and says the cashier confirmed it: the sale is kept, flagged
+        sold despite block, said in the order's chatter, found by the filters."""
+        for _i in range(3):
+            self.visitor_order(self.claire)
+        self.assertEqual(self.claire.passkoop_check()["action"], "block")
+        order, _data, _result = self.visitor_order(self.claire, passkoop_override=True)
+        self.assertEqual(order.state, "paid")
+        visit = order.passkoop_visit_id
+        self.assertRecordValues(
+            visit, [{"limit_outcome": "sold_despite_block", "over_limit": True}]
+        )
+        chatter = self.chatter(order)
+        self.assertNotIn("confirmed the sale", chatter)
+        self.assertIn(
+            "sold to Claire although the policy blocks this sale: "
+            "Limit reached: 3 of 3 visits. The sale is kept, flagged as sold "
+            "despite block.",
+            chatter,
+        )
+        self.assertIn("The till says the cashier confirmed it", chatter)
+        self.assertEqual(
+            self.filter_finds(
+                "point_of_sale.view_pos_order_filter", "passkoop_sold_despite_block"
+            ),
+            order,
+        )
+        self.assertEqual(
+            self.filter_finds(
+                "passkoop_membership.passkoop_visit_view_search", "sold_despite_block"
+            ),
+            visit,
+        )
+
+    def test_a_limit_that_only_warns(self):
+        self.trial_policy.sudo().limit_action = "warn"
+        for _i in range(3):
+            self.visitor_order(self.claire)
+        order, _data, _result = self.visitor_order(self.claire, passkoop_override=True)
+        self.assertRecordValues(
+            order.passkoop_visit_id, [{"limit_outcome": "warned", "over_limit": True}]
+        )
+        self.assertNotIn("confirmed the sale", self.chatter(order))
+
+    def test_anonymous_visit_under_a_policy_with_a_limit_keeps_the_sale(self):
+        """The coop's shared visitors' contact, sold to where its policy now sets
+        a limit (a till that got the contact before, any RPC client): the sale
+        is kept, flagged, and the order's chatter says why."""
+        anonymous = self.coop._get_anonymous_partner()
+        self.coop.sudo().policy_id = self.trial_policy.sudo().copy(
+            {"name": "Partner coop: 3 visits", "visitor_type": "partner"}
+        )
+        order, _data, _result = self.visitor_order(anonymous)
+        self.assertEqual((order.state, order.partner_id), ("paid", anonymous))
+        self.assertRecordValues(
+            order.passkoop_visit_id,
+            [{"limit_outcome": "sold_despite_block", "over_limit": True}],
+        )
+        self.assertIn(
+            "No anonymous visit under a policy with a limit: register the visitor",
+            self.chatter(order),
+        )
+
+    def test_upgrade_gives_past_visits_their_limit_outcome(self):
+        """Databases made before the limit outcome: the migrations of both
+        addons give each visit the outcome the server gives now."""
+        self.trial_policy.sudo().write({"max_visits": 1, "limit_action": "confirm"})
+        self.coop.sudo().policy_id = self.trial_policy.sudo().copy(
+            {"visitor_type": "partner", "limit_action": "warn"}
+        )
+        for visitor, override in (
+            (self.claire, False),
+            (self.claire, True),
+            (self.claire, False),
+            (self.mathilde, False),
+            (self.mathilde, True),
+        ):
+            self.visitor_order(visitor, passkoop_override=override)
+        visits = self.env["passkoop.visit"].search(
+            [("partner_id", "in", (self.claire | self.mathilde).ids)]
+        )
+        outcomes = {visit: visit.limit_outcome for visit in visits}
+        self.assertEqual(
+            sorted(outcomes.values()),
+            ["confirmed", "sold_despite_block", "warned", "within", "within"],
+        )
+        self.env.cr.execute(
+            "UPDATE passkoop_visit SET limit_outcome = NULL WHERE id IN %s",
+            [tuple(visits.ids)],
+        )
+        for addon, version in (
+            ("passkoop_membership", "18.0.1.2.0"),
+            ("passkoop_pos", "18.0.1.1.0"),
+        ):
+            path = (
+                Path(get_module_path(addon)) / f"migrations/{version}/post-migration.py"
+            )
+            spec = importlib.util.spec_from_file_location("post_migration", path)
+            migration = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(migration)
+            migration.migrate(self.env.cr, "18.0.1.0.0")
+        visits.invalidate_recordset()
+        self.assertEqual({visit: visit.limit_outcome for visit in visits}, outcomes)
 
     def test_sync_answer_carries_fresh_counters(self):
         self.visitor_order(self.claire)

@@ -28,6 +28,7 @@ async function mismatches(kase, today, vectors) {
             name: visitor.name || "A visitor",
             email: visitor.email || "",
             registration_date: registered.toISODate(),
+            anonymous: Boolean(visitor.anonymous),
         },
         coop: kase.coop && {id: 1, name: coopName, active: true, ...kase.coop},
         policy: kase.policy && {

@@ -325,6 +325,14 @@ registry.category("web_tour.tours").add("passkoop_register_search_anonymous", {
             Chrome.createFloatingOrder(),
             Passkoop.clickVisitorButton(),
             Passkoop.chooseType("passkoop-type-partner"),
+            // Not where the policy sets a limit: the shared contact would count
+            // nobody's visits.
+            Passkoop.chooseCoop("Coopalim"),
+            {
+                content: "no anonymous visit under a policy with a limit",
+                trigger:
+                    ".passkoop-visitor-dialog:has(.passkoop-register):not(:has(.passkoop-anonymous))",
+            },
             Passkoop.chooseCoop("Hendaya"),
             {content: "anonymous visit", trigger: ".passkoop-anonymous", run: "click"},
             Passkoop.statusIs("Member terms"),

@@ -1,4 +1,5 @@
 import {Component, useEffect, useRef, useState} from "@odoo/owl";
+import {passkoopAnonymousRefusal} from "@passkoop_pos/app/passkoop_rule";
 import {visitorMatches, visitorSearchDomain} from "@passkoop_pos/app/passkoop_search";
 import {ConnectionLostError} from "@web/core/network/rpc";
 import {Dialog} from "@web/core/dialog/dialog";
@@ -238,7 +239,8 @@ export class PasskoopVisitorDialog extends Component {
             policy &&
             policy.mode !== "refused" &&
             policy.proof === "none" &&
-            !policy.registration_required
+            !policy.registration_required &&
+            !passkoopAnonymousRefusal(policy)
         );
     }
 
