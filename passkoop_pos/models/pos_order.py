@@ -47,6 +47,12 @@ class PosOrder(models.Model):
         copy=False,
         help="The card the visitor showed at the till, checked again here.",
     )
+    passkoop_refused_card = fields.Char(
+        string="Pass'Koop card refused at the till",
+        readonly=True,
+        copy=False,
+        help="A card the till refused, scanned for this sale: it named nobody.",
+    )
     passkoop_card_check = fields.Selection(
         CARD_CHECKS,
         string="Card check on the server",
@@ -78,6 +84,8 @@ class PosOrder(models.Model):
         self.ensure_one()
         if self.passkoop_card_token and not self.passkoop_card_check:
             self._passkoop_check_card()
+        if self.passkoop_refused_card:
+            self._passkoop_say_refused_card()
         if self.passkoop_registration:
             self._passkoop_register_visitor()
         visitor = self.partner_id
@@ -155,6 +163,25 @@ class PosOrder(models.Model):
                     reason=check["reason"],
                 )
             )
+
+    def _passkoop_say_refused_card(self):
+        """A card the till refused was scanned for this sale: said in the order's
+        chatter, with the reason the server finds; it names nobody."""
+        check = (
+            self.env["res.partner"]
+            .with_company(self.company_id)
+            .passkoop_verify_card(
+                self.passkoop_refused_card,
+                fields.Date.context_today(self, self.date_order),
+            )
+        )
+        self.message_post(
+            body=self.env._(
+                "Pass'Koop: a card refused at the till was scanned for this sale "
+                "(%(reason)s); the visitor was found otherwise, or none was.",
+                reason=check["reason"] or check["reason_code"],
+            )
+        )
 
     def _passkoop_register_visitor(self):
         """Save the visitor the till registered offline (or find them again) as

@@ -52,6 +52,26 @@ class TestPasskoopCardTill(FrenchCoop, TestPointOfSaleHttpCommon):
             f"odoo.startTour({tour!r}, {{stepDelay: 0}})",
         )
 
+    def test_a_refused_card_names_nobody(self):
+        """A revoked card scanned: nobody is offered from it; the cashier finds
+        the visitor by name, and the order's chatter says the card was refused."""
+        zoe = self.env(su=True)["res.partner"].create(
+            {
+                "name": "Zoé",
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": self.coop_a.id,
+                "passkoop_member_ref": "A-8",
+            }
+        )
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_with_tokens("passkoop_card_refused_names_nobody")
+        order = self.env["pos.order"].search([("partner_id", "=", zoe.id)])
+        self.assertEqual(order.passkoop_refused_card, self.zoe_card.token)
+        self.assertFalse(order.passkoop_card_token)
+        self.assertEqual(order.passkoop_visit_id.partner_id, zoe)
+        said = order.message_ids.filtered(lambda m: "refused at the till" in m.body)
+        self.assertIn("Card revoked by its coop.", said.body)
+
     def test_every_card_vector_in_the_browser(self):
         self.main_pos_config.with_user(self.pos_user).open_ui()
         self.start_pos_tour("passkoop_card_vectors")

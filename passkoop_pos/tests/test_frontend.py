@@ -309,6 +309,21 @@ class TestPasskoopTill(FrenchCoop, TestPointOfSaleHttpCommon):
         self.start_pos_tour("passkoop_counter")
         self.assertEqual(samir.passkoop_member_ref, "400-77")
 
+    def test_one_person_one_visitor_at_the_till(self):
+        """Claire, at her limit, registered again under her name: the cashier is
+        shown her; another Claire Muller is the cashier's decision, kept."""
+        claire = self.trial_visitor("Claire Muller", 3)
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_one_visitor")
+        [other] = self.env["res.partner"].search(
+            [("name", "=ilike", "claire muller"), ("id", "!=", claire.id)]
+        )
+        self.assertEqual(other.passkoop_visit_count, 1)
+        self.assertEqual(claire.passkoop_visit_count, 3)
+        self.assertTrue(
+            other.message_ids.filtered(lambda m: "another person than" in m.body)
+        )
+
     def test_one_search_meaning_in_the_till_and_on_the_server(self):
         self.trial_visitor("Léa Martin", 0, email="lea@example.org")
         self.trial_visitor("Lea Dupont", 0, email="l_a@example.org")

@@ -289,7 +289,7 @@ patch(PosStore.prototype, {
     async passkoopChooseVisitor(props = {}) {
         const choice = await makeAwaitable(this.dialog, PasskoopVisitorDialog, props);
         if (choice) {
-            this.passkoopWelcome(choice.partner, choice.cardToken);
+            this.passkoopWelcome(choice.partner, choice.cardToken, choice.refusedCard);
         }
     },
 
@@ -300,8 +300,9 @@ patch(PosStore.prototype, {
      * the server records the visit from.
      * @param {Object} partner
      * @param {String|false} cardToken the card they showed
+     * @param {String|false} refusedCard a card refused at the till for this sale
      */
-    passkoopWelcome(partner, cardToken = false) {
+    passkoopWelcome(partner, cardToken = false, refusedCard = false) {
         const order = this.get_order();
         if (partner.isPending) {
             order.set_partner(false);
@@ -316,6 +317,7 @@ patch(PosStore.prototype, {
             passkoop_coop_id: partner.passkoop_coop_id || false,
             passkoop_override: false,
             passkoop_card_token: cardToken,
+            passkoop_refused_card: refusedCard,
             passkoop_registration: partner.registration
                 ? JSON.stringify(partner.registration)
                 : false,

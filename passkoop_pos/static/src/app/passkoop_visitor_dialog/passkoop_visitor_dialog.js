@@ -39,7 +39,11 @@ export class PasskoopVisitorDialog extends Component {
             type: card
                 ? "partner"
                 : partner?.passkoop_visitor_type || this.pos.passkoopVisitorTypes[0],
-            coopId: partner?.passkoop_coop_id?.id || card?.coop?.id || false,
+            // A card refused names nobody: not even their coop is taken from it.
+            coopId:
+                partner?.passkoop_coop_id?.id ||
+                (card?.valid && card.coop?.id) ||
+                false,
             coopQuery: "",
             query: "",
             selectedId: (!partner?.isPending && partner?.id) || false,
@@ -49,6 +53,9 @@ export class PasskoopVisitorDialog extends Component {
             form: {name: "", email: "", member_ref: "", card_ref: "", consent: false},
             completion: {member_ref: "", email: ""},
             message: "",
+            // A visitor of the same name, shown before registering another.
+            namesake: null,
+            otherThan: false,
         });
         this.searchRef = useRef("search");
         useEffect(
@@ -177,6 +184,12 @@ export class PasskoopVisitorDialog extends Component {
         return theirs ? card.token : false;
     }
 
+    get refusedCardText() {
+        return _t(
+            "This card names nobody: to welcome a visitor, find them by name and check who they are."
+        );
+    }
+
     get cardClass() {
         return this.props.card?.valid ? "alert-success" : "alert-danger";
     }
@@ -290,6 +303,8 @@ export class PasskoopVisitorDialog extends Component {
             selectedId: partner.isPending ? false : partner.id,
             registering: false,
             message: "",
+            namesake: null,
+            otherThan: false,
         });
     }
 
@@ -352,7 +367,41 @@ export class PasskoopVisitorDialog extends Component {
             passkoop_consent: form.consent,
             passkoop_visitor_type: this.state.type,
             passkoop_coop_id: this.state.coopId,
+            passkoop_other_than: this.state.otherThan,
         };
+    }
+
+    /**
+     * A visitor the till holds under this name, of the same kind and coop: one
+     * person is one visitor, and a visitor at a limit does not start over new.
+     * @param {Object} registration
+     * @returns {Object|undefined}
+     */
+    namesakeOf(registration) {
+        const name = registration.name.toLowerCase();
+        return [
+            ...this.pos.passkoopPendingVisitors,
+            ...this.pos.models["res.partner"].getAll(),
+        ].find(
+            (partner) =>
+                this.isOfChoice(partner) &&
+                (partner.name || "").trim().toLowerCase() === name
+        );
+    }
+
+    get namesakeText() {
+        const namesake = this.state.namesake;
+        return _t("%(name)s is already registered (%(status)s). The same person?", {
+            name: namesake.name,
+            status: this.statusOf(namesake).text,
+        });
+    }
+
+    /** The cashier says the visitor is not the one of the same name (kept). */
+    registerAnotherPerson() {
+        const namesake = this.state.namesake;
+        Object.assign(this.state, {namesake: null, otherThan: namesake.id});
+        this.register();
     }
 
     /** Register the visitor: on the server, or (offline) with the order. */
@@ -364,6 +413,12 @@ export class PasskoopVisitorDialog extends Component {
         }
         if (!registration.passkoop_consent) {
             this.state.message = _t("The visitor must agree that their data is kept.");
+            return;
+        }
+        const namesake =
+            !registration.passkoop_other_than && this.namesakeOf(registration);
+        if (namesake) {
+            this.state.namesake = namesake;
             return;
         }
         if (this.offline) {
@@ -442,7 +497,13 @@ export class PasskoopVisitorDialog extends Component {
     }
 
     confirm() {
-        this.props.getPayload({partner: this.selected, cardToken: this.cardToken});
+        const card = this.props.card;
+        this.props.getPayload({
+            partner: this.selected,
+            cardToken: this.cardToken,
+            // Kept with the sale: the server says it in the order's chatter.
+            refusedCard: card && !card.valid ? card.token : false,
+        });
         this.props.close();
     }
 }
