@@ -1,8 +1,10 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import hashlib
 import random
 
 from odoo import Command, api, fields, models
+from odoo.tools import SQL
 
 
 class PosConfig(models.Model):
@@ -31,6 +33,39 @@ class PosConfig(models.Model):
         """The till whose data is loading, if it welcomes visitors (else empty)."""
         config = self.browse(data["pos.config"]["data"][0]["id"])
         return config.filtered("passkoop_enabled")
+
+    passkoop_directory_version = fields.Char(
+        string="Version of the partners' directory",
+        compute="_compute_passkoop_directory_version",
+        help="A digest of the partner coops and keys the till loads: it changes "
+        "exactly when what the till holds of them would (a new revocation, a key).",
+    )
+
+    def _compute_passkoop_directory_version(self):
+        for config in self:
+            data = {"pos.config": {"data": [{"id": config.id}]}}
+            digest = hashlib.sha256()
+            for model in ("passkoop.coop", "passkoop.coop.key"):
+                Model = self.env[model]
+                names = Model._load_pos_data_fields(config.id)
+                Model.flush_model(names)
+                query = Model._search(Model._load_pos_data_domain(data))
+                table = query.table
+                values = SQL(", ").join(
+                    SQL("%s::text", Model._field_to_sql(table, name, query))
+                    for name in names
+                )
+                self.env.cr.execute(
+                    query.select(
+                        SQL(
+                            "md5(string_agg(concat_ws('|', %s), ',' ORDER BY %s))",
+                            values,
+                            SQL.identifier(table, "id"),
+                        )
+                    )
+                )
+                digest.update((self.env.cr.fetchone()[0] or "").encode())
+            config.passkoop_directory_version = digest.hexdigest()[:16]
 
     @api.model
     def _passkoop_demo_food_till(self, member_pricelist_id, member_ids, product_ids):

@@ -72,6 +72,28 @@ class TestPasskoopCardTill(FrenchCoop, TestPointOfSaleHttpCommon):
         said = order.message_ids.filtered(lambda m: "refused at the till" in m.body)
         self.assertIn("Card revoked by its coop.", said.body)
 
+    def test_a_card_revoked_this_morning_is_refused_this_afternoon(self):
+        """The till opened with Lucie's card valid; coop A revokes it, this coop
+        syncs A's entry: the open till refreshes, and refuses it offline."""
+        env = self.env(su=True)
+        self.lucie_card.with_env(env).with_company(self.company_a).action_revoke()
+        entry = (
+            self.company_a.with_env(env)
+            .with_company(self.company_a)
+            .passkoop_export_directory()
+        )
+        self.pos_user.groups_id += self.env.ref(
+            "passkoop_membership.group_passkoop_manager"
+        )
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        tokens = json.dumps({"valid": self.lucie_card.token, "entry": entry})
+        tour = "passkoop_card_revoked_during_the_day"
+        self.start_pos_tour(
+            tour,
+            code=f"window.passkoopTokens = {tokens};"
+            f"odoo.startTour({tour!r}, {{stepDelay: 0}})",
+        )
+
     def test_every_card_vector_in_the_browser(self):
         self.main_pos_config.with_user(self.pos_user).open_ui()
         self.start_pos_tour("passkoop_card_vectors")

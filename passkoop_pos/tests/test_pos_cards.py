@@ -1,11 +1,16 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+import logging
+
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 
 from .common import FrenchCoop, coop_a_with_cards
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -138,6 +143,28 @@ class TestPosCards(FrenchCoop, TestPoSCommon):
             with self.subTest(token=token[:20]), self.assertRaises(UserError):
                 Partner.passkoop_register_from_card(token)
         self.assertEqual(Partner.search_count([]), count)
+
+    def test_an_open_till_refreshes_its_partners_revocations(self):
+        """Every quarter of an hour the till sends the version of what it holds:
+        nothing new costs a few bytes; a revocation brings the new lists."""
+        session = self.pos_session
+        version = self.config.passkoop_directory_version
+        quiet = session.passkoop_refresh_directory(version)
+        self.assertEqual(quiet, {"version": version})
+        self.revoke_zoe_card()
+        self.config.invalidate_recordset(["passkoop_directory_version"])
+        answer = session.passkoop_refresh_directory(version)
+        self.assertNotEqual(answer["version"], version)
+        [coop] = [c for c in answer["passkoop.coop"] if c["code"] == "COOPA"]
+        self.assertEqual(coop["revoked_serials"].split(), [self.zoe_card.serial])
+        self.assertEqual([k["kid"] for k in answer["passkoop.coop.key"]], ["K1"])
+        sizes = [len(json.dumps(quiet)), len(json.dumps(answer, default=str))]
+        _logger.info("passkoop-refresh: %s bytes unchanged, %s changed", *sizes)
+        self.assertLess(sizes[0], 64)
+        # The same version again: nothing to send.
+        self.assertNotIn(
+            "passkoop.coop", session.passkoop_refresh_directory(answer["version"])
+        )
 
     def test_the_till_loads_trusted_keys_and_revoked_cards(self):
         self.revoke_zoe_card()

@@ -11,6 +11,8 @@ import {_t} from "@web/core/l10n/translation";
 import {patch} from "@web/core/utils/patch";
 
 const {DateTime} = luxon;
+// How often an open till asks for its partners' new keys and revocations.
+const DIRECTORY_REFRESH_MS = 15 * 60 * 1000;
 
 patch(PosStore.prototype, {
     async afterProcessServerData() {
@@ -19,6 +21,43 @@ patch(PosStore.prototype, {
         this.passkoopCardChecks = {};
         // In the background: the till is usable meanwhile.
         this.passkoopCheckLoadedCards();
+        // A till open all day learns the revocations of the day.
+        this.passkoopDirectoryVersion = this.config.passkoop_directory_version;
+        if (this.config.passkoop_enabled) {
+            setInterval(() => this.passkoopRefreshDirectory(), DIRECTORY_REFRESH_MS);
+        }
+    },
+
+    /**
+     * While online: the partner coops' keys and revoked cards the server holds
+     * now, fetched only when they changed (the server answers a current copy
+     * with its version alone); offline, the next refresh tries again.
+     */
+    async passkoopRefreshDirectory() {
+        if (this.data.network.offline) {
+            return;
+        }
+        const answer = await this.data.silentCall(
+            "pos.session",
+            "passkoop_refresh_directory",
+            [[this.session.id], this.passkoopDirectoryVersion]
+        );
+        if (!answer || answer.version === this.passkoopDirectoryVersion) {
+            return;
+        }
+        const keyIds = new Set(answer["passkoop.coop.key"].map((key) => key.id));
+        for (const key of this.models["passkoop.coop.key"].getAll()) {
+            if (!keyIds.has(key.id)) {
+                key.delete(); // no longer trusted: its cards are refused
+            }
+        }
+        this.models.loadData({
+            "passkoop.coop": answer["passkoop.coop"],
+            "passkoop.coop.key": answer["passkoop.coop.key"],
+        });
+        this.passkoopDirectoryVersion = answer.version;
+        this._passkoopDirectory = null; // built again, with the new lists
+        await this.passkoopCheckLoadedCards();
     },
 
     /** The partner coops' keys and revoked cards, by coop code (built once). */

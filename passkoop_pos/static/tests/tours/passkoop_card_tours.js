@@ -1,3 +1,4 @@
+/* global posmodel */
 import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
@@ -250,6 +251,51 @@ registry.category("web_tour.tours").add("passkoop_network_card_refused", {
             scanCard("revoked"),
             {
                 content: "A revoked it, B synced: refused offline, in words",
+                trigger: `.passkoop-card-check.alert-danger:contains("Card revoked by its coop.")`,
+            },
+            cannotWelcome(),
+            discard(),
+        ].flat(),
+});
+
+/** A till open all day learns of a card revoked in the morning (tour of
+ * test_a_card_revoked_this_morning_is_refused_this_afternoon). */
+registry.category("web_tour.tours").add("passkoop_card_revoked_during_the_day", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            {
+                content: "in the morning, Lucie's card holds at this till",
+                trigger: "body",
+                run: async () => {
+                    const check = await posmodel.passkoopVerifyCard(
+                        window.passkoopTokens.valid
+                    );
+                    if (!check.valid) {
+                        throw new Error(check.reason_code);
+                    }
+                },
+            },
+            {
+                content: "coop A revoked it; this coop syncs A's entry",
+                trigger: "body",
+                run: () =>
+                    posmodel.data.orm.call(
+                        "passkoop.coop",
+                        "passkoop_import_directory",
+                        [window.passkoopTokens.entry]
+                    ),
+            },
+            {
+                content: "the till refreshes, as it does every quarter of an hour",
+                trigger: "body",
+                run: () => posmodel.passkoopRefreshDirectory(),
+            },
+            goOffline(),
+            scanCard("valid"),
+            {
+                content: "in the afternoon, offline: refused",
                 trigger: `.passkoop-card-check.alert-danger:contains("Card revoked by its coop.")`,
             },
             cannotWelcome(),
