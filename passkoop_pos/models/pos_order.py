@@ -89,10 +89,17 @@ class PosOrder(models.Model):
         if self.passkoop_registration:
             self._passkoop_register_visitor()
         visitor = self.partner_id
-        if self.passkoop_visit_id or not (
-            self.passkoop_visitor_type and visitor.passkoop_visitor_type
-        ):
+        if self.passkoop_visit_id or not visitor.passkoop_visitor_type:
             return
+        if not self.passkoop_visitor_type:
+            # Chosen from Odoo's customer list (or sent by any client): a visitor
+            # all the same, whose visit counts.
+            self.write(
+                {
+                    "passkoop_visitor_type": visitor.passkoop_visitor_type,
+                    "passkoop_coop_id": visitor.passkoop_coop_id.id,
+                }
+            )
         visit = self.env["passkoop.visit"].create(
             {
                 "partner_id": visitor.id,

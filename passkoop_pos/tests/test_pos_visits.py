@@ -101,6 +101,16 @@ class TestPosVisits(FrenchCoop, TestPoSCommon):
             self.env["passkoop.visit"].search([("partner_id", "=", customer.id)])
         )
 
+    def test_a_visitor_chosen_from_the_customer_list_is_a_visitor(self):
+        """The till's flag or not (Odoo's customer list, an older till, any RPC
+        client), a paid order of a visitor records their visit."""
+        order, _data, _result = self.sync(self.mathilde)
+        self.assertEqual(order.passkoop_visit_id.partner_id, self.mathilde)
+        self.assertRecordValues(
+            order,
+            [{"passkoop_visitor_type": "partner", "passkoop_coop_id": self.coop.id}],
+        )
+
     def chatter(self, order):
         return " ".join(str(body) for body in order.message_ids.mapped("body"))
 

@@ -13,6 +13,23 @@ patch(PosOrder.prototype, {
      * lines are priced again as Odoo does. Other customers as Odoo prices them.
      * @param {Object|false} newPartner
      */
+    /**
+     * A visitor chosen from Odoo's customer list is a visitor all the same: the
+     * order says so (the receipt's line, the server's visit); another customer,
+     * or none, makes it an ordinary order again.
+     * @param {Object|false} partner
+     */
+    set_partner(partner) {
+        super.set_partner(...arguments);
+        const type = partner?.passkoop_visitor_type || false;
+        if (type || (partner && this.passkoop_visitor_type)) {
+            this.update({
+                passkoop_visitor_type: type,
+                passkoop_coop_id: (type && partner.passkoop_coop_id) || false,
+            });
+        }
+    },
+
     updatePricelistAndFiscalPosition(newPartner) {
         super.updatePricelistAndFiscalPosition(...arguments);
         if (!newPartner?.passkoop_visitor_type) {
