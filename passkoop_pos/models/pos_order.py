@@ -12,6 +12,8 @@ from odoo.addons.passkoop_membership.models.res_partner import CARD_CHECKS
 # A card that fails for these reasons was still signed by its coop: what it
 # says of its holder is true (a member whose card expired or was revoked since).
 SIGNED_BY_ITS_COOP = ("ok", "expired", "revoked")
+# Fields of a synced order the server sets itself, whatever a till sends.
+SERVER_OWNED = ("passkoop_card_check", "passkoop_visit_id")
 
 
 class PosOrder(models.Model):
@@ -69,6 +71,12 @@ class PosOrder(models.Model):
         help="The visitor the till registered while offline, until the server "
         "has saved them (then emptied: their details are kept once, on them).",
     )
+
+    def _process_order(self, order, existing_order):
+        # What the server establishes, no till says: a card checked, a visit.
+        for field in SERVER_OWNED:
+            order.pop(field, None)
+        return super()._process_order(order, existing_order)
 
     def action_pos_order_paid(self):
         # Both the till's sync and the back office's payment wizard pass here.

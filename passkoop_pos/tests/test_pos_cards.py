@@ -112,6 +112,20 @@ class TestPosCards(FrenchCoop, TestPoSCommon):
         )
         self.assertEqual(len(refused), 3)
 
+    def test_what_the_server_establishes_a_till_cannot_send(self):
+        """A modified till sends its own card check and visit: ignored, the
+        server checks the card and records the visit itself."""
+        forged = self.lucie_card.token.replace(":A-7:", ":A-9:")
+        order, _data = self.card_order(forged, passkoop_card_check="ok")
+        self.assertEqual(order.passkoop_card_check, "bad_signature")
+        earlier, _data = self.card_order(self.lucie_card.token)
+        order, _data = self.card_order(
+            self.lucie_card.token, passkoop_visit_id=earlier.passkoop_visit_id.id
+        )
+        self.assertTrue(order.passkoop_visit_id)
+        self.assertNotEqual(order.passkoop_visit_id, earlier.passkoop_visit_id)
+        self.assertEqual(order.partner_id.passkoop_visit_count, 2)
+
     def test_known_visitor_takes_the_card_they_showed(self):
         lucie = self.env["res.partner"].create(
             {
