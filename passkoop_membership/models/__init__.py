@@ -7,5 +7,6 @@ from . import passkoop_visit
 from . import res_company
 from . import res_partner
 from . import res_partner_duplicate
+from . import res_partner_privacy
 from . import res_config_settings
 from . import passkoop_dashboard
