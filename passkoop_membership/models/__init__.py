@@ -8,5 +8,6 @@ from . import res_company
 from . import res_partner
 from . import res_partner_duplicate
 from . import res_partner_privacy
+from . import res_partner_card
 from . import res_config_settings
 from . import passkoop_dashboard
