@@ -1,2 +1,3 @@
 from . import card_format
 from . import download
+from . import directory_entry
