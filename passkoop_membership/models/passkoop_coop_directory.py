@@ -5,21 +5,13 @@ card-format.md, and checking their members' cards."""
 
 import logging
 import threading
-import time
-from urllib.parse import urlparse
-
-import requests
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import card_format, directory_entry
+from ..tools import card_format, directory_entry, fetch
 
 _logger = logging.getLogger(__name__)
-
-FETCH_TIMEOUT = 20  # seconds to connect, and between two bytes read
-FETCH_DEADLINE = 60  # seconds for a whole entry: a server dripping bytes is cut
-MAX_REDIRECTS = 3
 
 
 class PasskoopCoop(models.Model):
@@ -364,57 +356,10 @@ class PasskoopCoop(models.Model):
     @api.model
     def _passkoop_fetch(self, url):
         """The document at a coop's URL, with the limits of a careful client."""
-        _ = self.env._
-        url = (url or "").strip()
-        if urlparse(url).scheme not in ("http", "https"):
-            raise UserError(_("%(url)s is not a web address.", url=url))
-        session = requests.Session()
-        session.max_redirects = MAX_REDIRECTS
         try:
-            with session.get(
-                url,
-                timeout=FETCH_TIMEOUT,
-                stream=True,
-                headers={"Accept": "application/jose, text/plain"},
-            ) as response:
-                if response.status_code != 200:
-                    raise UserError(
-                        _(
-                            "The address answered %(status)s instead of the entry.",
-                            status=response.status_code,
-                        )
-                    )
-                kind = response.headers.get("Content-Type", "").split(";")[0].strip()
-                if kind.lower() in ("text/html", "application/xhtml+xml"):
-                    raise UserError(
-                        _("The address answers a web page, not a directory entry.")
-                    )
-                body = b""
-                deadline = time.monotonic() + FETCH_DEADLINE
-                for chunk in response.iter_content(65536):
-                    body += chunk
-                    if len(body) > directory_entry.MAX_DOCUMENT:
-                        raise UserError(
-                            _("The address answers more than a directory entry holds.")
-                        )
-                    if time.monotonic() > deadline:
-                        raise UserError(_("The address answers too slowly."))
-        except requests.exceptions.TooManyRedirects as error:
-            raise UserError(_("The address redirects too many times.")) from error
-        except requests.exceptions.SSLError as error:
-            raise UserError(
-                _("The address's TLS certificate could not be verified.")
-            ) from error
-        except requests.exceptions.RequestException as error:
-            raise UserError(
-                _("The address could not be reached: %(error)s", error=error)
-            ) from error
-        try:
-            return body.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise UserError(
-                _("This file is not a Pass'Koop directory entry.")
-            ) from error
+            return fetch.fetch_entry(url, self.env._)
+        except fetch.FetchError as error:
+            raise UserError(str(error)) from error
 
     # ------------------------------------------------------------- checking
 
