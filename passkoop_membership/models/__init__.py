@@ -5,7 +5,10 @@ from . import passkoop_key
 from . import passkoop_card
 from . import passkoop_visit
 from . import res_company
+from . import res_company_card
 from . import res_partner
 from . import res_partner_duplicate
+from . import res_partner_privacy
+from . import res_partner_card
 from . import res_config_settings
 from . import passkoop_dashboard

@@ -4,25 +4,14 @@
 card-format.md, and checking their members' cards."""
 
 import logging
-import re
 import threading
-import time
-from datetime import datetime
-from urllib.parse import urlparse
-
-import requests
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import card_format
+from ..tools import card_format, directory_entry, fetch
 
 _logger = logging.getLogger(__name__)
-
-MAX_DOCUMENT = 2_000_000  # characters: 340 coops' worth of revoked cards fit easily
-FETCH_TIMEOUT = 20  # seconds to connect, and between two bytes read
-FETCH_DEADLINE = 60  # seconds for a whole entry: a server dripping bytes is cut
-MAX_REDIRECTS = 3
 
 
 class PasskoopCoop(models.Model):
@@ -230,33 +219,10 @@ class PasskoopCoop(models.Model):
     def _passkoop_read_entry(self, document):
         """The entry's values and the key that signed it; UserError if the
         document is not a well-formed entry that its own key signed."""
-        reader = _EntryReader(self.env)
-        _ = self.env._
-        if isinstance(document, str | bytes) and len(document) > MAX_DOCUMENT:
-            raise reader.invalid(_("the file is too large."))
         try:
-            header, payload, signing_input, signature = card_format.read_document(
-                document
-            )
-        except (ValueError, UnicodeDecodeError) as error:
-            raise reader.invalid(_("it is not a signed JWS document.")) from error
-        if header.get("typ") not in (None, card_format.ENTRY_TYPE):
-            raise reader.invalid(_("its type is %(typ)s.", typ=header.get("typ")))
-        if payload.get("format") != card_format.ENTRY_FORMAT:
-            raise reader.invalid(
-                _("its format is not %(f)s.", f=card_format.ENTRY_FORMAT)
-            )
-        entry = reader.entry(payload)
-        signer = next((k for k in entry["keys"] if k["kid"] == header["kid"]), None)
-        if signer is None:
-            raise reader.invalid(_("it is signed with a key it does not list."))
-        if not card_format.valid_on(
-            signer, entry["issued_at"].date()
-        ) or not card_format.verify(
-            card_format.b32decode(signer["public_key"]), signing_input, signature
-        ):
-            raise reader.invalid(_("its signature does not verify."))
-        return entry, signer
+            return directory_entry.read_entry(document, self.env._)
+        except directory_entry.InvalidEntry as error:
+            raise UserError(str(error)) from error
 
     @api.model
     def _passkoop_demo_cards(self, visitor_ids, member_ids):
@@ -390,57 +356,10 @@ class PasskoopCoop(models.Model):
     @api.model
     def _passkoop_fetch(self, url):
         """The document at a coop's URL, with the limits of a careful client."""
-        _ = self.env._
-        url = (url or "").strip()
-        if urlparse(url).scheme not in ("http", "https"):
-            raise UserError(_("%(url)s is not a web address.", url=url))
-        session = requests.Session()
-        session.max_redirects = MAX_REDIRECTS
         try:
-            with session.get(
-                url,
-                timeout=FETCH_TIMEOUT,
-                stream=True,
-                headers={"Accept": "application/jose, text/plain"},
-            ) as response:
-                if response.status_code != 200:
-                    raise UserError(
-                        _(
-                            "The address answered %(status)s instead of the entry.",
-                            status=response.status_code,
-                        )
-                    )
-                kind = response.headers.get("Content-Type", "").split(";")[0].strip()
-                if kind.lower() in ("text/html", "application/xhtml+xml"):
-                    raise UserError(
-                        _("The address answers a web page, not a directory entry.")
-                    )
-                body = b""
-                deadline = time.monotonic() + FETCH_DEADLINE
-                for chunk in response.iter_content(65536):
-                    body += chunk
-                    if len(body) > MAX_DOCUMENT:
-                        raise UserError(
-                            _("The address answers more than a directory entry holds.")
-                        )
-                    if time.monotonic() > deadline:
-                        raise UserError(_("The address answers too slowly."))
-        except requests.exceptions.TooManyRedirects as error:
-            raise UserError(_("The address redirects too many times.")) from error
-        except requests.exceptions.SSLError as error:
-            raise UserError(
-                _("The address's TLS certificate could not be verified.")
-            ) from error
-        except requests.exceptions.RequestException as error:
-            raise UserError(
-                _("The address could not be reached: %(error)s", error=error)
-            ) from error
-        try:
-            return body.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise UserError(
-                _("This file is not a Pass'Koop directory entry.")
-            ) from error
+            return fetch.fetch_entry(url, self.env._)
+        except fetch.FetchError as error:
+            raise UserError(str(error)) from error
 
     # ------------------------------------------------------------- checking
 
@@ -462,107 +381,3 @@ class PasskoopCoop(models.Model):
         if card.serial in (self.revoked_serials or "").split():
             return "revoked"
         return "ok"
-
-
-class _EntryReader:
-    """Checks a directory entry's payload field by field, in the user's words."""
-
-    def __init__(self, env):
-        self._ = env._
-
-    def invalid(self, detail):
-        return UserError(
-            self._(
-                "This is not a valid Pass'Koop directory entry: %(detail)s",
-                detail=detail,
-            )
-        )
-
-    def entry(self, payload):
-        _ = self._
-        code = self.text(payload, "code", required=True, size=16)
-        if not card_format.CODE_RE.fullmatch(code):
-            raise self.invalid(_("the code %(code)s is not valid.", code=code))
-        try:
-            issued_at = datetime.strptime(
-                self.text(payload, "issued_at", required=True), "%Y-%m-%dT%H:%M:%SZ"
-            )
-        except ValueError as error:
-            raise self.invalid(_("issued_at is not a UTC time.")) from error
-        revoked = payload.get("revoked", [])
-        if not isinstance(revoked, list) or not all(
-            isinstance(serial, str) and card_format.SERIAL_RE.fullmatch(serial)
-            for serial in revoked
-        ):
-            raise self.invalid(_("its list of revoked cards is wrong."))
-        welcome = payload.get("welcome")
-        summary = welcome.get("summary") if isinstance(welcome, dict) else None
-        return {
-            "code": code,
-            "name": self.text(payload, "name", required=True),
-            "city": self.text(payload, "city"),
-            "country": self.text(payload, "country", size=2).upper(),
-            "email": self.text(payload, "email"),
-            "website": self.text(payload, "website"),
-            "url": self.text(payload, "url", size=2048),
-            "keys": self.keys(payload.get("keys")),
-            "revoked": sorted(set(revoked)),
-            "welcome": summary[:512] if isinstance(summary, str) else "",
-            "issued_at": issued_at,
-        }
-
-    def text(self, payload, name, required=False, size=256):
-        value = payload.get(name)
-        if value is None and not required:
-            return ""
-        if (
-            not isinstance(value, str)
-            or len(value) > size
-            or (required and not value.strip())
-        ):
-            raise self.invalid(
-                self._("the field %(field)s is missing or wrong.", field=name)
-            )
-        return value.strip()
-
-    def day(self, value, field):
-        if value is None:
-            return None
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                raise ValueError(value)
-            return fields.Date.to_date(value)
-        except (TypeError, ValueError) as error:
-            raise self.invalid(
-                self._("%(field)s is not a date (YYYY-MM-DD).", field=field)
-            ) from error
-
-    def keys(self, keys):
-        _ = self._
-        if not isinstance(keys, list) or not keys or len(keys) > 100:
-            raise self.invalid(_("it lists no keys."))
-        entry_keys = []
-        for key in keys:
-            if not isinstance(key, dict) or not card_format.KID_RE.fullmatch(
-                str(key.get("kid"))
-            ):
-                raise self.invalid(_("a key has no valid key id."))
-            try:
-                raw = card_format.b32decode(key.get("public_key"))
-            except ValueError:
-                raw = b""
-            if len(raw) != 32:
-                raise self.invalid(
-                    _("the key %(kid)s is not a 32-byte Ed25519 key.", kid=key["kid"])
-                )
-            entry_keys.append(
-                {
-                    "kid": key["kid"],
-                    "public_key": key["public_key"],
-                    "valid_from": self.day(key.get("valid_from"), "valid_from"),
-                    "valid_until": self.day(key.get("valid_until"), "valid_until"),
-                }
-            )
-        if len({key["kid"] for key in entry_keys}) != len(entry_keys):
-            raise self.invalid(_("two keys have the same key id."))
-        return entry_keys

@@ -13,7 +13,7 @@ from odoo.exceptions import UserError
 from odoo.tests import freeze_time, tagged
 
 from ..models import passkoop_coop_directory
-from ..tools import card_format
+from ..tools import card_format, fetch
 from .common import PasskoopCase
 from .test_card import VECTORS, entry
 
@@ -242,7 +242,7 @@ class TestDirectorySync(PasskoopCase):
         slow = self.hendaya()
         slow.directory_url = self.serve("/slow", dripping())
         other = self.other_coop()
-        with patch.object(passkoop_coop_directory, "FETCH_DEADLINE", 1):
+        with patch.object(fetch, "FETCH_DEADLINE", 1):
             (slow | other)._passkoop_sync()
         self.assertIn("too slowly", slow.directory_sync_error)
         self.assertFalse(other.directory_sync_error)

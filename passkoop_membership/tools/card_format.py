@@ -38,6 +38,18 @@ ENTRY_TYPE = "passkoop-directory+jws"
 
 Card = namedtuple("Card", "issuer kid serial member until signed signature")
 
+# The verifier's answers by reason_code (card-format.md, "Checking a card"), with
+# their labels (passkoop_pos: the server's check of a card scanned at the till).
+CARD_CHECKS = [
+    ("ok", "Valid"),
+    ("malformed", "Not a Pass'Koop card"),
+    ("unknown_issuer", "Unknown coop"),
+    ("unknown_key", "Unknown key"),
+    ("bad_signature", "Wrong signature"),
+    ("expired", "Expired"),
+    ("revoked", "Revoked"),
+]
+
 
 # ------------------------------------------------------------------ encodings
 

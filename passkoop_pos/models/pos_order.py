@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
 from odoo.addons.passkoop_membership.models.passkoop_policy import VISITOR_TYPES
-from odoo.addons.passkoop_membership.models.res_partner import CARD_CHECKS
+from odoo.addons.passkoop_membership.tools.card_format import CARD_CHECKS
 
 # A card that fails for these reasons was still signed by its coop: what it
 # says of its holder is true (a member whose card expired or was revoked since).
