@@ -386,7 +386,9 @@ class ResPartner(models.Model):
             or abs(amount) >= 1e12
         ):
             raise UserError(_("The amount of a visit must be a number."))
-        if origin is not None and not (isinstance(origin, str) and len(origin) <= 256):
+        if origin is not None and not (
+            isinstance(origin, str) and len(origin) <= 256 and "\x00" not in origin
+        ):
             raise UserError(
                 _("The origin of a visit is a text of 256 characters at most.")
             )

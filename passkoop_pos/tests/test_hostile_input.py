@@ -6,7 +6,7 @@ UserError / ValidationError / AccessError (a 4xx for routes) and writes nothing.
 
 import logging
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -149,6 +149,8 @@ class TestHostileCalls(TransactionCase):
         day=st.one_of(ANYTHING, st.dates().map(str), st.dates()),
         origin=st.one_of(ANYTHING, st.none()),
     )
+    # PostgreSQL refuses a NUL in a text: found by hypothesis one run in three.
+    @example(amount=1.0, day=None, origin="\x00")
     def test_register_visit_refuses_or_records_a_sound_visit(self, amount, day, origin):
         visitor = self.env["res.partner"].create(
             {
