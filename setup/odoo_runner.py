@@ -19,6 +19,8 @@ ADDONS = ("passkoop_membership", "passkoop_pos")
 # What the addons stand on; initialised once per run in a template database.
 BASE_MODULES = ("point_of_sale", "membership")
 LOG_DIR = PROJECT / "var" / "log"
+# Addons templates kept side by side (one per checkout's version of the addons).
+KEPT_ADDONS_TEMPLATES = 6
 # Odoo's data directory for the test databases: their filestores follow their copies.
 DATA_DIR = (
     Path(os.environ.get("PASSKOOP_HOME", Path.home() / ".cache" / "passkoop"))
@@ -228,8 +230,10 @@ def template_db():
 
 
 def addons_template_db():
-    """The template with both addons installed, rebuilt when their files change
-    (the previous ones dropped)."""
+    """The template with both addons installed, rebuilt when their files change.
+
+    Only the oldest are dropped, never while copied: other checkouts (worktrees,
+    a clean clone) may be running their tests on theirs at the same time."""
     base = template_db()
     digest = hashlib.sha1(base.encode())
     for addon in ADDONS:
@@ -239,11 +243,14 @@ def addons_template_db():
                 digest.update(path.read_bytes())
     name = f"passkoop_addons_{digest.hexdigest()[:10]}"
     if not db_exists(name):
-        old = psql(
+        stale = psql(
             "SELECT datname FROM pg_database WHERE datname LIKE 'passkoop_addons_%'"
+            f" ORDER BY oid DESC OFFSET {KEPT_ADDONS_TEMPLATES - 1}"
         ).stdout.split()
-        for stale in old:
-            drop_db(stale)
+        for old in stale:
+            # No FORCE: a template being copied right now is left for next time.
+            if psql(f'DROP DATABASE IF EXISTS "{old}"', check=False).returncode == 0:
+                shutil.rmtree(FILESTORE / old, ignore_errors=True)
     return _built_once(name, ("-i", ",".join(ADDONS)), template=base)
 
 
