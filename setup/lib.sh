@@ -3,6 +3,15 @@
 # shellcheck shell=bash
 set -euo pipefail
 
+# -h/--help on any command: its header comment, before anything is installed.
+for arg in "$@"; do
+    case $arg in -h | --help)
+        sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"
+        exit 0
+        ;;
+    esac
+done
+
 PROJECT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$PROJECT_DIR"
 ODOO_PATH=${ODOO_PATH:-/opt/odoo}

@@ -4,9 +4,7 @@ Steps: lint (one check); the addons' Odoo tests (Python tests and browser tours,
 a fresh copy of the template database); the top-level tests/ with pytest, two at a
 time. The template databases are built first, then the steps run side by side (the
 Odoo tests wait on the browser half of the time), and a table says where the time
-went. Usage: setup/test [lint] [odoo] [tests]   (default: all three)
-One test: setup/test odoo --tags=/passkoop_pos:TestPasskoopTill.test_pricing
-(Odoo's --test-tags), setup/test tests -k network (pytest's arguments after tests).
+went. Usage: setup/test --help.
 """
 
 import re
