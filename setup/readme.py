@@ -1,4 +1,6 @@
-"""Write each addon's README.rst from its readme/*.md (--check: fail if stale)."""
+"""Write each addon's README.rst (for people reading the repository) and
+static/description/index.html (for Odoo's Apps screen) from its readme/*.md
+(--check: fail if either is stale)."""
 
 import ast
 import re
@@ -7,6 +9,7 @@ import sys
 from .odoo_runner import ADDONS, PROJECT
 
 SECTIONS = [
+    ("DESCRIPTION.fr.md", None),
     ("DESCRIPTION.md", None),
     ("CONFIGURE.md", "Configuration"),
     ("USAGE.md", "Usage"),
@@ -66,22 +69,41 @@ def check_rst(addon, text):
     )
 
 
+def render_html(rst):
+    """The Apps screen's page: the README's body as HTML. Its images are in
+    static/description/, where Odoo serves them (it prefixes a relative src with
+    /<addon>/static/description/ when the src names no static/ folder)."""
+    import docutils.core  # noqa: PLC0415 - the linters' and Odoo's environments have it
+
+    body = docutils.core.publish_parts(
+        rst,
+        writer_name="html5",
+        settings_overrides={"report_level": 5, "embed_stylesheet": False},
+    )["html_body"]
+    body = body.replace('src="static/description/', 'src="')
+    return f'<section class="oe_container">\n{body.strip()}\n</section>\n'
+
+
 def main(check):
     stale = []
     for addon in ADDONS:
-        target = PROJECT / addon / "README.rst"
-        text = render(addon)
+        rst = render(addon)
+        targets = {
+            PROJECT / addon / "README.rst": rst,
+            PROJECT / addon / "static" / "description" / "index.html": render_html(rst),
+        }
         if check:
-            check_rst(addon, text)
-            if not target.exists() or target.read_text() != text:
-                stale.append(addon)
-        else:
-            target.write_text(text)
+            check_rst(addon, rst)
+        for target, text in targets.items():
+            if not check:
+                target.write_text(text)
+            elif not target.exists() or target.read_text() != text:
+                stale.append(str(target.relative_to(PROJECT)))
     if stale:
-        sys.exit(
-            f"README.rst out of date in {', '.join(stale)}: run python -m setup.readme"
-        )
+        sys.exit(f"out of date: {', '.join(stale)}: run python -m setup.readme")
 
 
 if __name__ == "__main__":
+    if {"-h", "--help"} & set(sys.argv):
+        sys.exit(print(__doc__.strip()))
     main("--check" in sys.argv)

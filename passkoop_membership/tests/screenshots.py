@@ -20,16 +20,18 @@ ADDONS = ("passkoop_membership", "passkoop_pos")
 
 
 @contextmanager
-def tour_screenshots(module):
+def tour_screenshots(module, shown_in=None):
     """Yield ``shots``: ``shots.taken``, the PNG files written, and
     ``shots.texts``, the words of each screen by screenshot name.
 
     The files go to var/screenshots/<module>/ of the project;
-    PASSKOOP_README_SCREENSHOTS=1 refreshes the ones <module>/readme shows.
+    PASSKOOP_README_SCREENSHOTS=1 refreshes the ones the documentation shows:
+    ``shown_in`` (a folder), by default <module>/static/description/screenshots/
+    (the addon's readme and Odoo's Apps screen).
     """
     addon = Path(get_module_path(module))
     if os.environ.get("PASSKOOP_README_SCREENSHOTS"):
-        folder = addon / "readme" / "screenshots"
+        folder = shown_in or addon / "static" / "description" / "screenshots"
     else:
         folder = addon.parent / "var" / "screenshots" / module
     folder.mkdir(parents=True, exist_ok=True)
