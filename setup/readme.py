@@ -70,17 +70,22 @@ def check_rst(addon, text):
 
 
 def render_html(rst):
-    """The Apps screen's page: the README's body as HTML. Its images are in
+    """The Apps screen's page: the README's body as HTML, without the title,
+    summary and version Odoo shows above it. Its images are in
     static/description/, where Odoo serves them (it prefixes a relative src with
     /<addon>/static/description/ when the src names no static/ folder)."""
     import docutils.core  # noqa: PLC0415 - the linters' and Odoo's environments have it
 
     body = docutils.core.publish_parts(
-        rst,
+        rst.split(".. Generated from", 1)[1].split("\n", 1)[1],
         writer_name="html5",
         settings_overrides={"report_level": 5, "embed_stylesheet": False},
-    )["html_body"]
-    body = body.replace('src="static/description/', 'src="')
+    )["body"]
+    body = re.sub(
+        r'<img (alt="[^"]*") src="static/description/',
+        r'<img class="img-fluid" \1 src="',
+        body,
+    )
     return f'<section class="oe_container">\n{body.strip()}\n</section>\n'
 
 
