@@ -1,5 +1,5 @@
-"""The card and directory formats are part of the repository (docs/), and the
-addons test them on its vectors, unchanged."""
+"""The card and directory formats and the contract are part of the repository
+(docs/), and the addons test them on its vectors, unchanged."""
 
 from pathlib import Path
 
@@ -26,7 +26,7 @@ def test_the_repositorys_contract_is_the_teams():
         assert (
             CONTRACT.read_bytes() == SHARED.read_bytes()
         ), "copy ../shared/docs/card-vectors.json and card-format.md to docs/"
-        format_md = SHARED.with_name("card-format.md")
-        assert (PROJECT / "docs" / "card-format.md").read_bytes() == (
-            format_md.read_bytes()
-        )
+        for document in ("card-format.md", "design.md"):
+            assert (PROJECT / "docs" / document).read_bytes() == (
+                SHARED.with_name(document).read_bytes()
+            ), f"copy ../shared/docs/{document} to docs/"

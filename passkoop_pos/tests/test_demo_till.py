@@ -5,12 +5,24 @@ database setup/start makes (a coop in France, its demo), not by the addons'
 tests (their databases have no demo till)."""
 
 import json
+from pathlib import Path
 
+from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.passkoop_membership.tests.screenshots import (
+    english_left,
+    tour_screenshots,
+)
+
+# The project's README shows the demo: its pictures are taken here.
+README_PICTURES = Path(get_module_path("passkoop_pos")).parent / "docs" / "screenshots"
 
 
 @tagged("-standard", "passkoop_demo_till", "post_install", "-at_install")
 class TestDemoTill(HttpCase):
+    browser_size = "1366x768"
+
     def test_a_saturday_at_the_demo_till(self):
         """What a coop sells on a Saturday, sold at Caisse 1 in French on the first
         try, then a refund; the French certification's audit finds every sale
@@ -20,13 +32,15 @@ class TestDemoTill(HttpCase):
         self.assertEqual(len(config), 1)
         card = env.ref("passkoop_membership.visitor_mathilde_demo").passkoop_card_ref
         tour = "passkoop_demo_saturday"
-        self.start_tour(
-            f"/pos/ui?config_id={config.id}",
-            tour,
-            login="admin",
-            code=f"window.passkoopMathildeCard = {json.dumps(card)};"
-            f"odoo.startTour({tour!r}, {{stepDelay: 0}})",
-        )
+        with tour_screenshots("passkoop_pos", shown_in=README_PICTURES) as shots:
+            self.start_tour(
+                f"/pos/ui?config_id={config.id}",
+                tour,
+                login="admin",
+                code=f"window.passkoopMathildeCard = {json.dumps(card)};"
+                f"odoo.startTour({tour!r}, {{stepDelay: 0}})",
+            )
+        self.assertEqual(english_left(shots.texts["caisse-visiteur"]), [])
         orders = env["pos.order"].search(
             [("session_id", "=", config.current_session_id.id)]
         )
@@ -51,3 +65,13 @@ class TestDemoTill(HttpCase):
             [("l10n_fr_secure_sequence_number", "!=", False)]
         )
         self.assertGreaterEqual(len(chained), 6)
+
+    def test_the_demo_back_office_in_french(self):
+        """The dashboard of the demo coop, as the README shows it: in French."""
+        with tour_screenshots("passkoop_pos", shown_in=README_PICTURES) as shots:
+            self.start_tour(
+                "/odoo/action-passkoop_membership.action_passkoop_dashboard",
+                "passkoop_screen_1-dashboard",
+                login="admin",
+            )
+        self.assertEqual(english_left(shots.texts["1-dashboard"]), [])

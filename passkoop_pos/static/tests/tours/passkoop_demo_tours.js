@@ -40,6 +40,7 @@ registry.category("web_tour.tours").add("passkoop_demo_saturday", {
             Passkoop.chooseCoop("400COOP"),
             Passkoop.findVisitor("Inès", "Inès Moreau"),
             Passkoop.statusIs("Conditions membre"),
+            Passkoop.screenshot("caisse-visiteur"),
             Passkoop.welcome(),
             sellBaguetteInCash(),
             Passkoop.receiptSays("400COOP"),
