@@ -205,6 +205,27 @@ class ResCompany(models.Model):
         """The visits entered by hand (paper sheets): without a till, all of them."""
         return []
 
+    def _passkoop_today(self):
+        """The coop's own date, for the jobs that run with no user (as the system,
+        in UTC): the time zone of its address, else of its first user."""
+        self.ensure_one()
+        tz = (
+            self.partner_id.tz
+            or self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.id),
+                    ("share", "=", False),
+                    ("tz", "!=", False),
+                ],
+                order="id",
+                limit=1,
+            )
+            .tz
+        )
+        return fields.Date.context_today(self.with_context(tz=tz or "UTC"))
+
     def _passkoop_nonmember_share(self, date=None, cap=None):
         """Loi 1947, art. 3: the fiscal year's sales to visitors against the cap
         (``cap``: another than the company's, e.g. one being typed in Settings)."""

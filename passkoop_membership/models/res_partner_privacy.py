@@ -88,8 +88,8 @@ class ResPartner(models.Model):
     @api.model
     def _passkoop_anonymize_inactive(self):
         """Daily: anonymise each company's visitors not seen for its retention
-        period (last visit, or registration when they never came)."""
-        today = fields.Date.context_today(self)
+        period (last visit, or registration when they never came), counted in
+        the coop's own days."""
         Partner = self.sudo()
         # The coops' shared "Visitors – <coop>" contacts are nobody.
         shared = (
@@ -100,7 +100,9 @@ class ResPartner(models.Model):
             .anonymous_partner_id
         )
         for company in self.env["res.company"].sudo().search([]):
-            cutoff = today - relativedelta(months=company.passkoop_retention_months)
+            cutoff = company._passkoop_today() - relativedelta(
+                months=company.passkoop_retention_months
+            )
             candidates = Partner.search(
                 [
                     ("passkoop_visitor_type", "!=", False),

@@ -8,6 +8,7 @@ zones")."""
 from datetime import datetime, timedelta
 
 import pytz
+from dateutil.relativedelta import relativedelta
 
 from odoo.tests import freeze_time, tagged
 
@@ -96,3 +97,55 @@ class TestTimeZones(PasskoopCase):
                 self.assertEqual(data["date_from"], f"{local[:7]}-01")
                 action = env["passkoop.dashboard"].action_open_visits("this_month")
                 self.assertIn(visit, env["passkoop.visit"].search(action["domain"]))
+
+    def test_the_dashboards_periods_are_the_cashiers_months_and_year(self):
+        """Last month and the fiscal year, seen at midnight's edges in every zone."""
+        for zone, local, now in instants():
+            with self.subTest(zone=zone, at=local), freeze_time(now):
+                dashboard = self.env["passkoop.dashboard"].with_context(tz=zone)
+                today = datetime.strptime(local[:10], "%Y-%m-%d").date()
+                first = today.replace(day=1)
+                last_month = dashboard.get_data("last_month")
+                self.assertEqual(
+                    (last_month["date_from"], last_month["date_to"]),
+                    (
+                        str(first - relativedelta(months=1)),
+                        str(first - timedelta(days=1)),
+                    ),
+                )
+                year = dashboard.get_data("fiscal_year")
+                self.assertEqual(
+                    (year["date_from"], year["date_to"]),
+                    (f"{today.year}-01-01", f"{today.year}-12-31"),
+                )
+
+    def test_retention_counts_in_the_coops_own_days(self):
+        """The daily job anonymises a visitor on the coop's day, wherever the
+        server's clock is: not a day late in Réunion, not a day early in Tahiti."""
+        company = self.env.company
+        company.passkoop_retention_months = 36
+        for zone, local, now in instants():
+            with self.subTest(zone=zone, at=local), freeze_time(now):
+                company.partner_id.tz = zone
+                today = datetime.strptime(local[:10], "%Y-%m-%d").date()
+                cutoff = today - relativedelta(months=36)
+                gone, kept = self.env["res.partner"].create(
+                    [
+                        {
+                            "name": f"{name} {zone} {local}",
+                            "passkoop_visitor_type": "trial",
+                            "passkoop_registration_date": registered,
+                            "company_id": company.id,
+                        }
+                        for name, registered in (
+                            ("Gone", cutoff - timedelta(days=1)),
+                            ("Kept", cutoff),
+                        )
+                    ]
+                )
+                # The job runs as the system, whose own time zone is UTC.
+                self.env["res.partner"].with_context(
+                    tz="UTC"
+                )._passkoop_anonymize_inactive()
+                self.assertNotEqual(gone.name, f"Gone {zone} {local}")
+                self.assertEqual(kept.name, f"Kept {zone} {local}")
