@@ -18,3 +18,4 @@ from . import test_card_checker
 from . import test_privacy
 from . import test_pdf
 from . import test_time_zones
+from . import test_trust_policy
