@@ -65,6 +65,15 @@ class PasskoopPolicy(models.Model):
         default="none",
         tracking=True,
     )
+    proof_from_visit = fields.Integer(
+        string="Proof asked from visit",
+        required=True,
+        default=1,
+        help="The visit from which the proof is asked: 1 asks it at the first "
+        "visit; 2 believes visitors on their word at their first visit (on "
+        "trust) and asks the proof from the second on.",
+        tracking=True,
+    )
     registration_required = fields.Boolean(
         help="The visitor must give a name and an email before shopping.", tracking=True
     )
@@ -101,16 +110,60 @@ class PasskoopPolicy(models.Model):
             else:
                 policy.limits = _("%(days)s days", days=days)
 
+    def _passkoop_proof_due(self, visit_count):
+        """Whether the proof is asked at the visit that follows ``visit_count``
+        done visits; before it, the visitor is believed on their word."""
+        return self.proof != "none" and visit_count + 1 >= self.proof_from_visit
+
     def _passkoop_anonymous_refusal(self):
         """Why visitors may not come anonymously under this policy ('' when they
         may): one shared contact per coop carries every traveller's anonymous
-        visits, so a limit on visits or days would count nobody's."""
+        visits, so a limit on visits or days would count nobody's, and the
+        visit from which a proof is asked would be nobody's either."""
         if self.mode == "limited":
             return self.env._(
                 "No anonymous visit under a policy with a limit: register the "
                 "visitor, so that their own visits are counted."
             )
+        if self.proof != "none":
+            return self.env._(
+                "No anonymous visit under a policy that asks for a proof: "
+                "register the visitor, so that their own visits are counted."
+            )
         return ""
+
+    def _passkoop_proof_summary(self):
+        """The proof visitors give, in words, for the directory entry: what is
+        asked and from which visit ('' when nothing is asked)."""
+        _ = self.env._
+        if not self or self.mode == "refused" or self.proof == "none":
+            return ""  # no policy: no sale, nothing to prove
+        proof = {
+            "member_ref": _("membership number at their home coop"),
+            "signed_card": _("signed Pass'Koop card of their home coop"),
+        }[self.proof]
+        trusted = self.proof_from_visit - 1
+        if trusted <= 0:
+            return _("Proof asked: %(proof)s.", proof=proof)
+        if trusted == 1:
+            return _("First visit on trust, then proof asked: %(proof)s.", proof=proof)
+        return _(
+            "First %(count)s visits on trust, then proof asked: %(proof)s.",
+            count=trusted,
+            proof=proof,
+        )
+
+    @api.constrains("proof_from_visit")
+    def _check_proof_from_visit(self):
+        for policy in self:
+            if policy.proof_from_visit < 1:
+                raise ValidationError(
+                    self.env._(
+                        "Policy %(policy)s: the proof is asked from visit 1 on "
+                        "(at the first visit) or later.",
+                        policy=policy.name,
+                    )
+                )
 
     @api.constrains("max_visits", "period_days", "mode")
     def _check_limits(self):

@@ -203,8 +203,14 @@ class ResCompany(models.Model):
             ),
             "refused": _("No discovery visits."),
         }
+        sentences = [
+            welcome_partner[partner_mode],
+            partner.with_context(lang=lang)._passkoop_proof_summary(),
+            welcome_trial[trial_mode],
+            trial.with_context(lang=lang)._passkoop_proof_summary(),
+        ]
         return {
             "partner": partner_mode,
             "trial": trial_mode,
-            "summary": f"{welcome_partner[partner_mode]} {welcome_trial[trial_mode]}",
+            "summary": " ".join(filter(None, sentences)),
         }

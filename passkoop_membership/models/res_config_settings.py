@@ -17,6 +17,16 @@ class ResConfigSettings(models.TransientModel):
         string="Member price list for partner-coop visitors",
         readonly=False,
     )
+    passkoop_partner_proof = fields.Selection(
+        related="passkoop_partner_policy_id.proof",
+        string="Proof asked of partner-coop visitors",
+        readonly=False,
+    )
+    passkoop_partner_proof_from_visit = fields.Integer(
+        related="passkoop_partner_policy_id.proof_from_visit",
+        string="Proof asked of partner-coop visitors from visit",
+        readonly=False,
+    )
     passkoop_trial_pricelist_id = fields.Many2one(
         related="passkoop_trial_policy_id.pricelist_id",
         string="Member price list for trial visitors",

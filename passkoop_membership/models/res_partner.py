@@ -224,6 +224,8 @@ class ResPartner(models.Model):
         cashier's claim that they confirmed the sale. The claim counts only
         where the policy asks for a confirmation; a sale the policy blocks
         (or a confirmation it asks and nobody gave) is sold despite block.
+        ``on_trust`` is there when the visitor lacks the proof the policy asks
+        only from a later visit ({proof, from_visit}): welcomed on their word.
         """
         result = self._passkoop_decide(visit_count, today)
         result["text"] = result["reason"] or self._passkoop_terms_text(result)
@@ -286,14 +288,14 @@ class ResPartner(models.Model):
             )
         if policy.mode == "refused":
             return refuse("refused", _("Visitors of this kind may not buy here."))
-        if policy.proof == "member_ref" and not self.passkoop_member_ref:
-            return refuse(
-                "incomplete", _("The membership number at the home coop is required.")
-            )
-        if policy.proof == "signed_card":
-            card = self._passkoop_card_proof(today)
-            if card:
-                return refuse("incomplete", card)
+        missing = self._passkoop_proof_missing(policy, today)
+        if missing and policy._passkoop_proof_due(visit_count):
+            return refuse("incomplete", missing)
+        if missing:  # not asked yet: believed on their word
+            result["on_trust"] = {
+                "proof": policy.proof,
+                "from_visit": policy.proof_from_visit,
+            }
         unregistered = self._passkoop_unregistered(policy)
         if unregistered:
             return refuse("incomplete", unregistered)
@@ -319,6 +321,15 @@ class ResPartner(models.Model):
         if result["visits_left"] == 1:
             result["status"] = "last_visit"
         return result
+
+    def _passkoop_proof_missing(self, policy, today):
+        """Why the visitor has not given the proof the policy asks ('' when they
+        have, or when it asks none), whether or not it is asked at this visit."""
+        if policy.proof == "member_ref" and not self.passkoop_member_ref:
+            return self.env._("The membership number at the home coop is required.")
+        if policy.proof == "signed_card":
+            return self._passkoop_card_proof(today)
+        return ""
 
     def _passkoop_unregistered(self, policy):
         """Why the visitor is not registered as the policy needs ('' when they
@@ -371,7 +382,8 @@ class ResPartner(models.Model):
             else 0
         )
         result = self._passkoop_evaluate(count, fields.Date.context_today(self))
-        del result["status"], result["text"], result["limit_outcome"]
+        for key in ("status", "text", "limit_outcome", "on_trust"):
+            result.pop(key, None)
         return result
 
     def passkoop_register_visit(self, amount=0.0, date=None, origin=None):
@@ -462,7 +474,7 @@ class ResPartner(models.Model):
         _ = self.env._
         left, expiry = result["visits_left"], result["expiry_date"]
         if left is None and expiry is None:
-            return _("Member terms")
+            return self._passkoop_on_trust_text(result, _("Member terms"))
         trial = self.passkoop_visitor_type == "trial"
         parts = []
         if left is not None:
@@ -487,7 +499,26 @@ class ResPartner(models.Model):
                 parts.append(_("Trial period until %(date)s", date=date))
             else:
                 parts.append(_("Welcome period until %(date)s", date=date))
-        return ", ".join(parts)
+        return self._passkoop_on_trust_text(result, ", ".join(parts))
+
+    def _passkoop_on_trust_text(self, result, terms):
+        """The terms, and the proof asked later of a visitor welcomed on trust
+        (the till's passkoopTermsText() says the same)."""
+        trust = result.get("on_trust")
+        if not trust:
+            return terms
+        _ = self.env._
+        if trust["proof"] == "signed_card":
+            return _(
+                "%(terms)s, on trust: Pass'Koop card asked from visit %(visit)s",
+                terms=terms,
+                visit=trust["from_visit"],
+            )
+        return _(
+            "%(terms)s, on trust: membership number asked from visit %(visit)s",
+            terms=terms,
+            visit=trust["from_visit"],
+        )
 
     def _search_passkoop_status(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):

@@ -18,6 +18,7 @@ class PasskoopPolicy(models.Model):
             "period_days",
             "limit_action",
             "proof",
+            "proof_from_visit",
             "registration_required",
             "pricelist_id",
         ]

@@ -190,6 +190,51 @@ class TestPasskoopTill(FrenchCoop, TestPointOfSaleHttpCommon):
         )
         self.assertEqual(claire.passkoop_check()["visit_count"], 3)
 
+    def test_offline_first_visit_on_trust_then_proof_asked(self):
+        """A coop that believes visitors at their first visit and asks their
+        membership number from the second: offline, the till counts its unsent
+        sale and asks it; back online, the cashier fills it in."""
+        env = self.env(su=True)
+        coopalim = env["passkoop.coop"].create(
+            {
+                "name": "Coopalim",
+                "code": "COOPALIM",
+                "agreement_state": "active",
+                "policy_id": env["passkoop.policy"]
+                .create(
+                    {
+                        "name": "On trust at the first visit",
+                        "proof": "member_ref",
+                        "proof_from_visit": 2,
+                    }
+                )
+                .id,
+            }
+        )
+        lucas = env["res.partner"].create(
+            {
+                "name": "Lucas Bidart",
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": coopalim.id,
+            }
+        )
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("passkoop_offline_on_trust")
+        order = self.order_of(lucas).filtered(lambda order: order.state == "paid")
+        self.assertEqual(len(order), 1)
+        self.assertRecordValues(
+            order.passkoop_visit_id,
+            [
+                {
+                    "limit_outcome": "within",
+                    "terms": "Member terms, on trust: membership number asked "
+                    "from visit 2",
+                }
+            ],
+        )
+        self.assertEqual(lucas.passkoop_member_ref, "CA-314")
+        self.assertEqual(lucas.passkoop_check()["action"], "allow")
+
     def test_scanned_card_selects_the_visitor(self):
         self.main_pos_config.with_user(self.pos_user).open_ui()
         self.start_pos_tour("passkoop_card_scan")

@@ -194,6 +194,37 @@ class TestPosVisits(FrenchCoop, TestPoSCommon):
             visit,
         )
 
+    def test_proof_asked_from_visit_2_is_checked_again_on_sync(self):
+        """A policy that believes visitors at their first visit: two tills, both
+        offline, each think they sell Mathilde's first visit without her
+        membership number. The server counts both: the first on trust, the
+        second sold although the policy asked the proof, kept and flagged."""
+        self.env.company.passkoop_partner_policy_id.sudo().write(
+            {"proof": "member_ref", "proof_from_visit": 2}
+        )
+        first, _data, _result = self.visitor_order(self.mathilde)
+        second, _data, _result = self.visitor_order(self.mathilde)
+        self.assertRecordValues(
+            first.passkoop_visit_id | second.passkoop_visit_id,
+            [
+                {"limit_outcome": "within", "over_limit": False},
+                {"limit_outcome": "sold_despite_block", "over_limit": True},
+            ],
+        )
+        self.assertEqual(
+            first.passkoop_terms,
+            "Member terms, on trust: membership number asked from visit 2",
+        )
+        self.assertIn(
+            "sold to Mathilde although the policy blocks this sale: The "
+            "membership number at the home coop is required.",
+            self.chatter(second),
+        )
+        self.mathilde.passkoop_member_ref = "4567"
+        third, _data, _result = self.visitor_order(self.mathilde)
+        self.assertEqual(third.passkoop_visit_id.limit_outcome, "within")
+        self.assertEqual(third.passkoop_terms, "Member terms")
+
     def test_a_limit_that_only_warns(self):
         self.trial_policy.sudo().limit_action = "warn"
         for _i in range(3):

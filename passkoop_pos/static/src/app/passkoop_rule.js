@@ -22,7 +22,8 @@ const {DateTime} = luxon;
  * @param {Object|null} [args.card] the check of the card the visitor showed
  *   ({valid, reason, coopId}), null when they showed none
  * @returns {Object} the passkoop_check() answer, plus `status` and `text`, the
- *   answer in words
+ *   answer in words, and `on_trust` ({proof, from_visit}) when the visitor lacks
+ *   a proof the policy asks only from a later visit
  */
 export function passkoopEvaluate(args) {
     const result = passkoopDecide(args);
@@ -94,17 +95,13 @@ function passkoopDecide({visitor, coop, policy, visitCount, today, card}) {
     if (policy.mode === "refused") {
         return refuse("refused", _t("Visitors of this kind may not buy here."));
     }
-    if (policy.proof === "member_ref" && !visitor.member_ref) {
-        return refuse(
-            "incomplete",
-            _t("The membership number at the home coop is required.")
-        );
+    const missing = proofMissing(policy, visitor, card, coop);
+    if (missing && passkoopProofDue(policy, visitCount)) {
+        return refuse("incomplete", missing);
     }
-    if (policy.proof === "signed_card") {
-        const missing = cardProofMissing(card, coop);
-        if (missing) {
-            return refuse("incomplete", missing);
-        }
+    if (missing) {
+        // Not asked yet: believed on their word.
+        result.on_trust = {proof: policy.proof, from_visit: policy.proof_from_visit};
     }
     if (policy.registration_required && !(visitor.name && visitor.email)) {
         return refuse("incomplete", _t("Registration is required: name and email."));
@@ -140,10 +137,22 @@ function passkoopDecide({visitor, coop, policy, visitCount, today, card}) {
 }
 
 /**
+ * Whether the proof is asked at the visit that follows `visitCount` done visits
+ * (as the server's passkoop.policy._passkoop_proof_due()); before it, the
+ * visitor is believed on their word.
+ * @param {Object} policy passkoop.policy fields
+ * @param {Number} visitCount done visits that count
+ * @returns {Boolean}
+ */
+export function passkoopProofDue(policy, visitCount) {
+    return policy.proof !== "none" && visitCount + 1 >= (policy.proof_from_visit || 1);
+}
+
+/**
  * Why visitors may not come anonymously under this policy, or "" when they may
  * (as the server's passkoop.policy._passkoop_anonymous_refusal()): one shared
  * contact per coop carries every traveller's anonymous visits, so a limit would
- * count nobody's.
+ * count nobody's, nor would the visit from which a proof is asked.
  * @param {Object} policy passkoop.policy fields
  * @returns {String}
  */
@@ -152,6 +161,31 @@ export function passkoopAnonymousRefusal(policy) {
         return _t(
             "No anonymous visit under a policy with a limit: register the visitor, so that their own visits are counted."
         );
+    }
+    if (policy.proof !== "none") {
+        return _t(
+            "No anonymous visit under a policy that asks for a proof: register the visitor, so that their own visits are counted."
+        );
+    }
+    return "";
+}
+
+/**
+ * Why the visitor has not given the proof the policy asks, or "" when they have
+ * or it asks none, whether or not it is asked at this visit (as the server's
+ * res.partner._passkoop_proof_missing()).
+ * @param {Object} policy
+ * @param {Object} visitor
+ * @param {Object|null} card
+ * @param {Object|null} coop
+ * @returns {String}
+ */
+function proofMissing(policy, visitor, card, coop) {
+    if (policy.proof === "member_ref" && !visitor.member_ref) {
+        return _t("The membership number at the home coop is required.");
+    }
+    if (policy.proof === "signed_card") {
+        return cardProofMissing(card, coop);
     }
     return "";
 }
@@ -188,7 +222,7 @@ function cardProofMissing(card, coop) {
 function passkoopTermsText(result, visitorType) {
     const left = result.visits_left;
     if (left === null && result.expiry_date === null) {
-        return _t("Member terms");
+        return onTrustText(result, _t("Member terms"));
     }
     const trial = visitorType === "trial";
     const parts = [];
@@ -219,5 +253,29 @@ function passkoopTermsText(result, visitorType) {
             parts.push(_t("Welcome period until %(date)s", {date}));
         }
     }
-    return parts.join(", ");
+    return onTrustText(result, parts.join(", "));
+}
+
+/**
+ * The terms, and the proof asked later of a visitor welcomed on trust (the
+ * server's res.partner._passkoop_on_trust_text() says the same).
+ * @param {Object} result a passkoopDecide() answer
+ * @param {String} terms
+ * @returns {String}
+ */
+function onTrustText(result, terms) {
+    const trust = result.on_trust;
+    if (!trust) {
+        return terms;
+    }
+    const visit = trust.from_visit;
+    return trust.proof === "signed_card"
+        ? _t("%(terms)s, on trust: Pass'Koop card asked from visit %(visit)s", {
+              terms,
+              visit,
+          })
+        : _t("%(terms)s, on trust: membership number asked from visit %(visit)s", {
+              terms,
+              visit,
+          });
 }

@@ -37,6 +37,7 @@ async function mismatches(kase, today, vectors) {
             period_days: 0,
             limit_action: "block",
             proof: "none",
+            proof_from_visit: 1,
             registration_required: false,
             ...kase.policy,
         },

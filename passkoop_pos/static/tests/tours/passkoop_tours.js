@@ -177,6 +177,63 @@ registry.category("web_tour.tours").add("passkoop_offline", {
         ].flat(),
 });
 
+registry.category("web_tour.tours").add("passkoop_offline_on_trust", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            Passkoop.goOffline(),
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-partner"),
+            Passkoop.chooseCoop("Coopalim"),
+            Passkoop.findVisitor("Lucas", "Lucas Bidart"),
+            // Their first visit: believed on their word.
+            Passkoop.statusIs(
+                "Member terms, on trust: membership number asked from visit 2"
+            ),
+            {
+                content: "nothing to fill in yet",
+                trigger: "body:not(:has(.passkoop-completion))",
+            },
+            Passkoop.welcome(),
+            pay(),
+            Dialog.confirm("Continue with limited functionality"),
+            ReceiptScreen.isShown(),
+            Passkoop.receiptSays("on trust: membership number asked from visit 2"),
+            Passkoop.unsyncedPaidOrdersAre(1),
+            ReceiptScreen.clickNextOrder(),
+            // Still offline: the unsent sale was their first, this is the second.
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-partner"),
+            Passkoop.chooseCoop("Coopalim"),
+            Passkoop.findVisitor("Lucas", "Lucas Bidart"),
+            Passkoop.statusIs("The membership number at the home coop is required."),
+            Passkoop.cannotWelcome(),
+            Passkoop.discard(),
+            Passkoop.goOnlineAndSync(),
+            // Online, the cashier fills in what is now asked, right there.
+            Passkoop.clickVisitorButton(),
+            Passkoop.chooseType("passkoop-type-partner"),
+            Passkoop.chooseCoop("Coopalim"),
+            Passkoop.findVisitor("Lucas", "Lucas Bidart"),
+            Passkoop.statusIs("The membership number at the home coop is required."),
+            {
+                content: "type the membership number",
+                trigger: ".passkoop-complete-member-ref",
+                run: "edit CA-314",
+            },
+            {
+                content: "complete the visitor",
+                trigger: ".passkoop-complete",
+                run: "click",
+            },
+            Passkoop.statusIs("Member terms"),
+            Passkoop.welcome(),
+        ].flat(),
+});
+
 registry.category("web_tour.tours").add("passkoop_card_scan", {
     steps: () =>
         [

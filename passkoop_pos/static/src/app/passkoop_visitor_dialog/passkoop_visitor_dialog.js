@@ -1,5 +1,8 @@
 import {Component, useEffect, useRef, useState} from "@odoo/owl";
-import {passkoopAnonymousRefusal} from "@passkoop_pos/app/passkoop_rule";
+import {
+    passkoopAnonymousRefusal,
+    passkoopProofDue,
+} from "@passkoop_pos/app/passkoop_rule";
 import {visitorMatches, visitorSearchDomain} from "@passkoop_pos/app/passkoop_search";
 import {ConnectionLostError} from "@web/core/network/rpc";
 import {Dialog} from "@web/core/dialog/dialog";
@@ -226,7 +229,10 @@ export class PasskoopVisitorDialog extends Component {
             return {};
         }
         return {
-            member_ref: policy.proof === "member_ref" && !selected.passkoop_member_ref,
+            member_ref:
+                policy.proof === "member_ref" &&
+                passkoopProofDue(policy, this.check.visit_count) &&
+                !selected.passkoop_member_ref,
             email: policy.registration_required && !selected.email,
         };
     }
