@@ -50,6 +50,31 @@ class PasskoopController(http.Controller):
             ],
         )
 
+    @http.route("/passkoop/partners", type="http", auth="public", methods=["GET"])
+    def partners_page(self, code=None, **kwargs):
+        """The coop's partners, for its website: where its members are welcome."""
+        company = self._passkoop_company(code)
+        lang = company.partner_id.lang or "fr_FR"
+        html = (
+            request.env["ir.qweb"]
+            .with_context(lang=lang)
+            ._render(
+                "passkoop_membership.passkoop_partners_page",
+                {
+                    "company": company,
+                    "lang": lang,
+                    "coops": company._passkoop_welcoming_coops(),
+                },
+            )
+        )
+        return request.make_response(
+            html,
+            headers=[
+                ("Content-Type", "text/html; charset=utf-8"),
+                ("Cache-Control", "public, max-age=300"),
+            ],
+        )
+
     @http.route("/passkoop/check", type="http", auth="public", methods=["GET"])
     def card_checker(self, code=None, **kwargs):
         """The card checker for a phone, for coops with no Odoo: it checks cards
@@ -57,6 +82,7 @@ class PasskoopController(http.Controller):
         company = self._passkoop_company(code)
         lang = company.partner_id.lang or "fr_FR"
         Partner = request.env["res.partner"].sudo().with_context(lang=lang)
+        directory = self._passkoop_checker_directory(company)
         html = (
             request.env["ir.qweb"]
             .with_context(lang=lang)
@@ -65,12 +91,13 @@ class PasskoopController(http.Controller):
                 {
                     "company": company,
                     "lang": lang,
+                    "known": sorted(coop["name"] for coop in directory["coops"]),
                     # Inside <script>: JSON, not HTML-escaped, with every "<"
                     # escaped (no "</script>" nor "<!--" can end or bend it).
                     "data": Markup(
                         json.dumps(
                             {
-                                **self._passkoop_checker_directory(company),
+                                **directory,
                                 "lang": lang.replace("_", "-"),
                                 "texts": {
                                     **Partner._passkoop_card_texts(),

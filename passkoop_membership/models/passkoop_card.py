@@ -170,6 +170,22 @@ class PasskoopCard(models.Model):
         self.ensure_one()
         return tools.hmac(self.env(su=True), "passkoop-card", (self.id, self.token))
 
+    def _welcome_line(self, shown=4):
+        """Where the card is welcome, in one line that fits on the printed card:
+        the first partner coops by name, and how many more."""
+        self.ensure_one()
+        coops = self.company_id._passkoop_welcoming_coops()
+        if not coops:
+            return self.env._("Welcome in the partner coops of the Pass'Koop network.")
+        names = ", ".join(coops[:shown].mapped("name"))
+        if len(coops) > shown:
+            return self.env._(
+                "Welcome at %(names)s and %(count)s more coops.",
+                names=names,
+                count=len(coops) - shown,
+            )
+        return self.env._("Welcome at %(names)s.", names=names)
+
     def _page_url(self):
         self.ensure_one()
         return f"{self.get_base_url()}/passkoop/card/{self.id}/{self._access_hash()}"

@@ -205,6 +205,19 @@ class ResCompany(models.Model):
         """The visits entered by hand (paper sheets): without a till, all of them."""
         return []
 
+    def _passkoop_welcoming_coops(self):
+        """The partner coops that welcome this coop's members: those it has an
+        active agreement with (what they offer comes from their entries)."""
+        self.ensure_one()
+        return (
+            self.env["passkoop.coop"]
+            .sudo()
+            .search(
+                [("company_id", "=", self.id), ("agreement_state", "=", "active")],
+                order="name",
+            )
+        )
+
     def _passkoop_today(self):
         """The coop's own date, for the jobs that run with no user (as the system,
         in UTC): the time zone of its address, else of its first user."""
