@@ -1,24 +1,16 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
-from unittest.mock import patch
 
-from odoo import http
-from odoo.tests import HttpCase, tagged
-from odoo.tests.common import TEST_CURSOR_COOKIE_NAME, ChromeBrowser
+from odoo.tests import tagged
 
 from ..tools import card_format
+from .phone import PhoneCase
 from .test_card import SEEDS, VECTORS, entry
 
 
-def server_down(app, environ, start_response):
-    """What a phone sees of a shop's server that cannot be reached."""
-    start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
-    return [b"down"]
-
-
 @tagged("post_install", "-at_install")
-class TestCardChecker(HttpCase):
+class TestCardChecker(PhoneCase):
     """The phone card checker of coops without Odoo, in Chromium, network cut."""
 
     @classmethod
@@ -72,16 +64,6 @@ class TestCardChecker(HttpCase):
             ),
         }
 
-    def evaluate(self, browser, expression):
-        return browser._websocket_request(
-            "Runtime.evaluate",
-            params={
-                "expression": expression,
-                "awaitPromise": True,
-                "returnByValue": True,
-            },
-        )["result"]["value"]
-
     def test_cards_checked_on_the_phone_with_the_network_cut(self):
         cards = {vector["name"]: vector["token"] for vector in VECTORS["cards"]}
         tokens = {
@@ -91,67 +73,40 @@ class TestCardChecker(HttpCase):
             "own": self.own_card.token,
             "garbage": "3760123456789",
         }
-        browser = ChromeBrowser(self, headless=True, success_signal="test successful")
-        try:
-            self.http_request_key = self.canonical_tag + "_browser_js"
-            self.authenticate(None, None, browser=browser)
-            self.cr.flush()
-            self.cr.clear()
-            url = f"{self.base_url()}/passkoop/check?code=MYCOOP"
+        url = f"{self.base_url()}/passkoop/check?code=MYCOOP"
+        ready = "window.passkoopChecker?.ready"
+        controlled = f"{ready} && navigator.serviceWorker.controller !== null"
+        with self.phone(url, controlled) as browser, self.network_cut(browser):
             browser.navigate_to(url, wait_stop=True)
-            self.assertTrue(
-                browser._wait_ready(
-                    "window.passkoopChecker?.ready && "
-                    "navigator.serviceWorker.controller !== null"
-                )
+            self.assertTrue(browser._wait_ready(ready))
+            answers = self.evaluate(
+                browser,
+                f"""(async () => {{
+                    const tokens = {json.dumps(tokens)};
+                    const answers = {{}};
+                    for (const [name, token] of Object.entries(tokens)) {{
+                        const result = await window.passkoopChecker.check(token);
+                        answers[name] = [result.reason_code, result.text,
+                            document.getElementById("passkoop-answer").className];
+                    }}
+                    return answers;
+                }})()""",
             )
-            # The network goes: the browser is offline, and the server unreachable.
-            browser._websocket_request("Network.enable")
-            browser._websocket_request(
-                "Network.emulateNetworkConditions",
-                params={
-                    "offline": True,
-                    "latency": 0,
-                    "downloadThroughput": -1,
-                    "uploadThroughput": -1,
-                },
+            files = self.evaluate(
+                browser,
+                f"""(async () => {{
+                    const files = {json.dumps(self.entry_files())};
+                    const answers = {{}};
+                    const checker = window.passkoopChecker;
+                    for (const [name, document] of Object.entries(files)) {{
+                        const said = await checker.addEntry(document);
+                        const card = await checker.check(
+                            {json.dumps(tokens["partner"])});
+                        answers[name] = [said, card.reason_code];
+                    }}
+                    return answers;
+                }})()""",
             )
-            with patch.object(http.Application, "__call__", server_down):
-                browser.navigate_to(url, wait_stop=True)
-                self.assertTrue(browser._wait_ready("window.passkoopChecker?.ready"))
-                answers = self.evaluate(
-                    browser,
-                    f"""(async () => {{
-                        const tokens = {json.dumps(tokens)};
-                        const answers = {{}};
-                        for (const [name, token] of Object.entries(tokens)) {{
-                            const result = await window.passkoopChecker.check(token);
-                            answers[name] = [result.reason_code, result.text,
-                                document.getElementById("passkoop-answer").className];
-                        }}
-                        return answers;
-                    }})()""",
-                )
-                files = self.evaluate(
-                    browser,
-                    f"""(async () => {{
-                        const files = {json.dumps(self.entry_files())};
-                        const answers = {{}};
-                        const checker = window.passkoopChecker;
-                        for (const [name, document] of Object.entries(files)) {{
-                            const said = await checker.addEntry(document);
-                            const card = await checker.check(
-                                {json.dumps(tokens["partner"])});
-                            answers[name] = [said, card.reason_code];
-                        }}
-                        return answers;
-                    }})()""",
-                )
-        finally:
-            browser.stop()
-            self._wait_remaining_requests()
-            self.http_request_key = self.canonical_tag
-            self.opener.cookies[TEST_CURSOR_COOKIE_NAME] = self.http_request_key
         self.assertEqual(
             answers["partner"],
             [
