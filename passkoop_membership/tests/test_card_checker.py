@@ -8,6 +8,13 @@ from ..tools import card_format
 from .phone import PhoneCase
 from .test_card import SEEDS, VECTORS, entry
 
+# static/tests/entry_vectors.json read by the module the checker imports
+ENTRY_VECTORS = """(async () => {
+    const base = "/passkoop_membership/static";
+    const {entryVectorsWrong} = await import(`${base}/tests/entry_vectors.js`);
+    return entryVectorsWrong(await import(`${base}/src/card/passkoop_directory.js`));
+})()"""
+
 
 @tagged("post_install", "-at_install")
 class TestCardChecker(PhoneCase):
@@ -76,37 +83,41 @@ class TestCardChecker(PhoneCase):
         url = f"{self.base_url()}/passkoop/check?code=MYCOOP"
         ready = "window.passkoopChecker?.ready"
         controlled = f"{ready} && navigator.serviceWorker.controller !== null"
-        with self.phone(url, controlled) as browser, self.network_cut(browser):
-            browser.navigate_to(url, wait_stop=True)
-            self.assertTrue(browser._wait_ready(ready))
-            answers = self.evaluate(
-                browser,
-                f"""(async () => {{
-                    const tokens = {json.dumps(tokens)};
-                    const answers = {{}};
-                    for (const [name, token] of Object.entries(tokens)) {{
-                        const result = await window.passkoopChecker.check(token);
-                        answers[name] = [result.reason_code, result.text,
-                            document.getElementById("passkoop-answer").className];
-                    }}
-                    return answers;
-                }})()""",
-            )
-            files = self.evaluate(
-                browser,
-                f"""(async () => {{
-                    const files = {json.dumps(self.entry_files())};
-                    const answers = {{}};
-                    const checker = window.passkoopChecker;
-                    for (const [name, document] of Object.entries(files)) {{
-                        const said = await checker.addEntry(document);
-                        const card = await checker.check(
-                            {json.dumps(tokens["partner"])});
-                        answers[name] = [said, card.reason_code];
-                    }}
-                    return answers;
-                }})()""",
-            )
+        with self.phone(url, controlled) as browser:
+            # Online: the shared entry cases, by the reader the page imported.
+            entries_wrong = self.evaluate(browser, ENTRY_VECTORS)
+            with self.network_cut(browser):
+                browser.navigate_to(url, wait_stop=True)
+                self.assertTrue(browser._wait_ready(ready))
+                answers = self.evaluate(
+                    browser,
+                    f"""(async () => {{
+                        const tokens = {json.dumps(tokens)};
+                        const answers = {{}};
+                        for (const [name, token] of Object.entries(tokens)) {{
+                            const result = await window.passkoopChecker.check(token);
+                            answers[name] = [result.reason_code, result.text,
+                                document.getElementById("passkoop-answer").className];
+                        }}
+                        return answers;
+                    }})()""",
+                )
+                files = self.evaluate(
+                    browser,
+                    f"""(async () => {{
+                        const files = {json.dumps(self.entry_files())};
+                        const answers = {{}};
+                        const checker = window.passkoopChecker;
+                        for (const [name, document] of Object.entries(files)) {{
+                            const said = await checker.addEntry(document);
+                            const card = await checker.check(
+                                {json.dumps(tokens["partner"])});
+                            answers[name] = [said, card.reason_code];
+                        }}
+                        return answers;
+                    }})()""",
+                )
+        self.assertEqual(entries_wrong, [])
         self.assertEqual(
             answers["partner"],
             [

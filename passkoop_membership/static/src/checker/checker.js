@@ -4,7 +4,8 @@
  * here with the entries the page holds, and says so in big letters. Nothing about
  * the card leaves the phone. A service worker keeps the page working offline.
  */
-import {buildDirectory, readEntry, verifyCard} from "../card/passkoop_card.js";
+import {buildDirectory, verifyCard} from "../card/passkoop_card.js";
+import {entryOutcome, readEntry} from "../card/passkoop_directory.js";
 
 const page = JSON.parse(document.getElementById("passkoop-checker-data").textContent);
 const STORED = "passkoop-checker-entries";
@@ -12,8 +13,9 @@ const $ = (id) => document.getElementById(id);
 
 /**
  * The entries the page holds: the serving coop's, and the files added here. A
- * file for a coop already held replaces its entry only when newer and signed by
- * a key the held entry trusts (card-format.md's trust rule): else it is ignored.
+ * file for a coop already held replaces its entry only when the trust rule of
+ * card-format.md applies it (passkoop_directory.js, as the server): else it is
+ * ignored (no administrator here to confirm new keys).
  */
 async function loadDirectory() {
     let coops = [...page.coops];
@@ -24,20 +26,13 @@ async function loadDirectory() {
     for (const document of JSON.parse(localStorage.getItem(STORED) || "[]")) {
         const entry = await readEntry(document);
         const held = entry && coops.find((coop) => coop.code === entry.coop.code);
-        const trusted =
-            held &&
-            entry.coop.issued_at > (held.issued_at || "") &&
-            keys.some(
-                (key) =>
-                    key.coop_id === held &&
-                    key.kid === entry.signer.kid &&
-                    key.public_key === entry.signer.public_key
-            );
-        if (trusted) {
+        const heldEntry = held && {
+            issued_at: held.issued_at,
+            keys: keys.filter((key) => key.coop_id === held),
+        };
+        if (entry && entryOutcome(heldEntry, entry) === "applied") {
             coops = coops.filter((coop) => coop !== held);
             keys = keys.filter((key) => key.coop_id !== held);
-        }
-        if (entry && (!held || trusted)) {
             coops.push(entry.coop);
             keys.push(...entry.keys);
         }
@@ -161,7 +156,9 @@ async function keepForOffline() {
     await cache.addAll([
         location.href,
         ...[...document.scripts].map((script) => script.src).filter(Boolean),
-        new URL("../card/passkoop_card.js", import.meta.url).href,
+        ...["passkoop_card.js", "passkoop_directory.js"].map(
+            (file) => new URL(`../card/${file}`, import.meta.url).href
+        ),
     ]);
 }
 

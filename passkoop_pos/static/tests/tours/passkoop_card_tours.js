@@ -54,7 +54,8 @@ async function vectorsAndDirectory() {
 
 /**
  * Every vector of card_vectors.json, checked by the till's verifier with WebCrypto
- * and with the TweetNaCl fallback: one answer different from the file fails.
+ * and with the TweetNaCl fallback, and every case of entry_vectors.json read by
+ * the till's reader of entries: one answer different from the files fails.
  */
 registry.category("web_tour.tours").add("passkoop_card_vectors", {
     steps: () =>
@@ -87,6 +88,24 @@ registry.category("web_tour.tours").add("passkoop_card_vectors", {
                     }
                     if (vectors.cards.length < 14 || wrong.length) {
                         throw new Error(`wrong answers:\n${wrong.join("\n")}`);
+                    }
+                },
+            },
+            {
+                content:
+                    "the till reads and trusts every shared entry case as the server",
+                trigger: "body",
+                run: async () => {
+                    const {entryVectorsWrong} = await import(
+                        "/passkoop_membership/static/tests/entry_vectors.js"
+                    );
+                    const wrong = await entryVectorsWrong(
+                        odoo.loader.modules.get(
+                            "@passkoop_membership/card/passkoop_directory"
+                        )
+                    );
+                    if (wrong.length) {
+                        throw new Error(`wrong entry outcomes:\n${wrong.join("\n")}`);
                     }
                 },
             },
