@@ -1,5 +1,6 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 import json
 
 from odoo.tests import tagged
@@ -9,6 +10,41 @@ from .phone import PhoneCase
 from .test_card import SEEDS, VECTORS, entry
 
 # static/tests/entry_vectors.json read by the module the checker imports
+# The QR code of a card shown to the camera: a video of it, read by the checker's
+# detector (Chromium on Linux has no BarcodeDetector: Odoo's ZXing, from the cache).
+READ_QR = """(async (image) => {
+    const picture = new Image();
+    picture.src = image;
+    await picture.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 400;
+    const context = canvas.getContext("2d");
+    const draw = () => {
+        context.fillStyle = "#fff";
+        context.fillRect(0, 0, 400, 400);
+        context.drawImage(picture, 20, 20, 360, 360);
+    };
+    draw();
+    const video = document.createElement("video");
+    video.muted = true;
+    video.srcObject = canvas.captureStream(10);
+    const frames = setInterval(draw, 100);
+    await video.play();
+    const detector = await window.passkoopChecker.qrDetector();
+    try {
+        for (let attempt = 0; attempt < 50; attempt++) {
+            const codes = await detector.detect(video).catch(() => []);
+            if (codes.length) {
+                return [detector.constructor.name, codes[0].rawValue];
+            }
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        return [detector.constructor.name, null];
+    } finally {
+        clearInterval(frames);
+    }
+})"""
+
 ENTRY_VECTORS = """(async () => {
     const base = "/passkoop_membership/static";
     const {entryVectorsWrong} = await import(`${base}/tests/entry_vectors.js`);
@@ -102,6 +138,10 @@ class TestCardChecker(PhoneCase):
                         return answers;
                     }})()""",
                 )
+                image = "data:image/svg+xml;base64," + base64.b64encode(
+                    self.own_card._qr_svg()
+                ).decode("ascii")
+                scanned = self.evaluate(browser, f"{READ_QR}({json.dumps(image)})")
                 files = self.evaluate(
                     browser,
                     f"""(async () => {{
@@ -118,6 +158,7 @@ class TestCardChecker(PhoneCase):
                     }})()""",
                 )
         self.assertEqual(entries_wrong, [])
+        self.assertEqual(scanned, ["ZXingBarcodeDetector", self.own_card.token])
         self.assertEqual(
             answers["partner"],
             [

@@ -106,6 +106,44 @@ async function addEntry(document) {
     return answer.textContent;
 }
 
+// Odoo's ZXing and its BarcodeDetector stand-in, for browsers without a native
+// detector of QR codes (loaded when the camera is first asked for, kept offline).
+const ZXING = [
+    "/web/static/lib/zxing-library/zxing-library.js",
+    "/web/static/src/core/barcode/ZXingBarcodeDetector.js",
+];
+
+/** Whether this browser reads QR codes itself (BarcodeDetector). */
+async function nativeQrDetector() {
+    try {
+        return (await window.BarcodeDetector.getSupportedFormats()).includes("qr_code");
+    } catch {
+        return false; // no BarcodeDetector (Firefox, desktop Chromium on Linux...)
+    }
+}
+
+/**
+ * A BarcodeDetector for QR codes: the browser's, else Odoo's ZXing stand-in.
+ * @returns {Promise<Object>} {detect(video) -> Promise<[{rawValue}]>}
+ */
+async function qrDetector() {
+    if (await nativeQrDetector()) {
+        return new window.BarcodeDetector({formats: ["qr_code"]});
+    }
+    if (!window.ZXing) {
+        await new Promise((resolve, reject) => {
+            const script = document.createElement("script");
+            script.src = ZXING[0];
+            script.onload = resolve;
+            script.onerror = reject;
+            document.head.append(script);
+        });
+    }
+    const {buildZXingBarcodeDetector} = await import(ZXING[1]);
+    const ZXingBarcodeDetector = buildZXingBarcodeDetector(window.ZXing);
+    return new ZXingBarcodeDetector({formats: ["qr_code"]});
+}
+
 /** Read QR codes from the camera until one is a Pass'Koop card. */
 async function scan() {
     const video = $("passkoop-video");
@@ -115,22 +153,13 @@ async function scan() {
     video.srcObject = stream;
     video.hidden = $("passkoop-stop").hidden = false;
     await video.play();
-    const detector =
-        "BarcodeDetector" in window
-            ? new window.BarcodeDetector({formats: ["qr_code"]})
-            : null;
-    const canvas = document.createElement("canvas");
+    const detector = await qrDetector();
     const read = async () => {
-        if (detector) {
-            const codes = await detector.detect(video);
-            return codes[0]?.rawValue;
+        try {
+            return (await detector.detect(video))[0]?.rawValue;
+        } catch {
+            return null; // a frame not ready yet: the next one
         }
-        canvas.width = video.videoWidth;
-        canvas.height = video.videoHeight;
-        const context = canvas.getContext("2d");
-        context.drawImage(video, 0, 0);
-        const image = context.getImageData(0, 0, canvas.width, canvas.height);
-        return window.jsQR(image.data, image.width, image.height)?.data;
     };
     const stop = () => {
         stream.getTracks().forEach((track) => track.stop());
@@ -159,6 +188,8 @@ async function keepForOffline() {
         ...["passkoop_card.js", "passkoop_directory.js"].map(
             (file) => new URL(`../card/${file}`, import.meta.url).href
         ),
+        // What scanning needs here, only where the browser has no QR detector.
+        ...((await nativeQrDetector()) ? [] : ZXING),
     ]);
 }
 
@@ -180,7 +211,7 @@ async function start() {
         await navigator.serviceWorker.register("/passkoop/check-sw.js");
         await keepForOffline().catch(() => {}); // offline: served from it already
     }
-    window.passkoopChecker = {check, addEntry, ready: true};
+    window.passkoopChecker = {check, addEntry, qrDetector, ready: true};
 }
 
 start();

@@ -4,6 +4,11 @@
  * network first (fresh entries when online), then to the cache.
  */
 const CACHE = "passkoop-checker-v1"; // also filled by the page (checker.js)
+// Odoo's ZXing, which the page loads where the phone has no QR detector.
+const ODOO_ZXING = [
+    "/web/static/lib/zxing-library/zxing-library.js",
+    "/web/static/src/core/barcode/ZXingBarcodeDetector.js",
+];
 
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
@@ -14,7 +19,8 @@ self.addEventListener("fetch", (event) => {
         event.request.method === "GET" &&
         url.origin === self.location.origin &&
         (url.pathname === "/passkoop/check" ||
-            url.pathname.startsWith("/passkoop_membership/static/"));
+            url.pathname.startsWith("/passkoop_membership/static/") ||
+            ODOO_ZXING.includes(url.pathname));
     if (!ours) {
         return;
     }
