@@ -208,7 +208,10 @@ async function start() {
     $("passkoop-entry").onchange = async (event) =>
         addEntry(await event.target.files[0].text());
     if ("serviceWorker" in navigator) {
-        await navigator.serviceWorker.register("/passkoop/check-sw.js");
+        // The worker imports a file: checked for changes at each visit.
+        await navigator.serviceWorker.register("/passkoop/check-sw.js", {
+            updateViaCache: "none",
+        });
         await keepForOffline().catch(() => {}); // offline: served from it already
     }
     window.passkoopChecker = {check, addEntry, qrDetector, ready: true};
