@@ -186,25 +186,27 @@ class ResCompany(models.Model):
         # The entry is read by other coops: in the company's own language.
         lang = company.partner_id.lang or self.env.lang
         _ = self.with_context(lang=lang).env._
-        partner_mode, trial_mode = partner.mode or "refused", trial.mode or "refused"
-        welcome_partner = {
-            "member_terms": _("Members of partner coops shop on member terms."),
-            "limited": _(
-                "Members of partner coops may shop here: %(limits)s.",
-                limits=partner.with_context(lang=lang).limits,
-            ),
-            "refused": _("Members of partner coops may not shop here."),
+        modes = {"partner": partner.mode or "refused", "trial": trial.mode or "refused"}
+        limits = {
+            "partner": partner.with_context(lang=lang).limits,
+            "trial": trial.with_context(lang=lang).limits,
         }
-        welcome_trial = {
-            "member_terms": _("Discovery visits on member terms."),
-            "limited": _(
-                "Discovery visits: %(limits)s.",
-                limits=trial.with_context(lang=lang).limits,
+        sentences = {
+            ("partner", "member_terms"): _(
+                "Members of partner coops shop on member terms."
             ),
-            "refused": _("No discovery visits."),
+            ("partner", "limited"): _(
+                "Members of partner coops may shop here: %(limits)s.",
+                limits=limits["partner"],
+            ),
+            ("partner", "refused"): _("Members of partner coops may not shop here."),
+            ("trial", "member_terms"): _("Discovery visits on member terms."),
+            ("trial", "limited"): _(
+                "Discovery visits: %(limits)s.", limits=limits["trial"]
+            ),
+            ("trial", "refused"): _("No discovery visits."),
         }
         return {
-            "partner": partner_mode,
-            "trial": trial_mode,
-            "summary": f"{welcome_partner[partner_mode]} {welcome_trial[trial_mode]}",
+            **modes,
+            "summary": " ".join(sentences[kind, mode] for kind, mode in modes.items()),
         }
