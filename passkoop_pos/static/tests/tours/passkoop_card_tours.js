@@ -11,6 +11,7 @@ import {
     goOnlineAndSync,
     receiptSays,
     screenshot,
+    startPoSInFrench,
     statusIs,
     welcome,
 } from "@passkoop_pos/../tests/tours/passkoop_tour_utils";
@@ -169,12 +170,7 @@ registry.category("web_tour.tours").add("passkoop_card_offline", {
 registry.category("web_tour.tours").add("passkoop_card_french", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            {
-                content: "open the register (its label is French too)",
-                trigger: ".modal:not(.o_inactive_modal) .modal-footer .btn-primary",
-                run: "click",
-            },
+            startPoSInFrench(),
             ProductScreen.clickDisplayedProduct("Organic Lentils"),
             scanCard("revoked"),
             {
