@@ -24,6 +24,7 @@
         "point_of_sale._assets_pos": [
             "passkoop_membership/static/lib/tweetnacl/nacl-fast.min.js",
             "passkoop_membership/static/src/card/passkoop_card.js",
+            "passkoop_membership/static/src/card/passkoop_directory.js",
             "passkoop_pos/static/src/**/*",
         ],
         "web.assets_tests": [

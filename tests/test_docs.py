@@ -55,7 +55,7 @@ def exists(document, target):
     target = target.rstrip("/").split("#")[0]
     if not target:
         return True
-    for base in (document.parent, PROJECT, ODOO_PATH):
+    for base in (document.parent, PROJECT, ODOO_PATH, ODOO_PATH / "addons"):
         if list(base.glob(target)) or (base / target).exists():
             return True
     parts = Path(target).parts

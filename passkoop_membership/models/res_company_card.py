@@ -186,31 +186,30 @@ class ResCompany(models.Model):
         # The entry is read by other coops: in the company's own language.
         lang = company.partner_id.lang or self.env.lang
         _ = self.with_context(lang=lang).env._
-        partner_mode, trial_mode = partner.mode or "refused", trial.mode or "refused"
-        welcome_partner = {
-            "member_terms": _("Members of partner coops shop on member terms."),
-            "limited": _(
+        modes = {"partner": partner.mode or "refused", "trial": trial.mode or "refused"}
+        limits = {
+            "partner": partner.with_context(lang=lang).limits,
+            "trial": trial.with_context(lang=lang).limits,
+        }
+        sentences = {
+            ("partner", "member_terms"): _(
+                "Members of partner coops shop on member terms."
+            ),
+            ("partner", "limited"): _(
                 "Members of partner coops may shop here: %(limits)s.",
-                limits=partner.with_context(lang=lang).limits,
+                limits=limits["partner"],
             ),
-            "refused": _("Members of partner coops may not shop here."),
-        }
-        welcome_trial = {
-            "member_terms": _("Discovery visits on member terms."),
-            "limited": _(
-                "Discovery visits: %(limits)s.",
-                limits=trial.with_context(lang=lang).limits,
+            ("partner", "refused"): _("Members of partner coops may not shop here."),
+            ("trial", "member_terms"): _("Discovery visits on member terms."),
+            ("trial", "limited"): _(
+                "Discovery visits: %(limits)s.", limits=limits["trial"]
             ),
-            "refused": _("No discovery visits."),
+            ("trial", "refused"): _("No discovery visits."),
         }
-        sentences = [
-            welcome_partner[partner_mode],
-            partner.with_context(lang=lang)._passkoop_proof_summary(),
-            welcome_trial[trial_mode],
-            trial.with_context(lang=lang)._passkoop_proof_summary(),
-        ]
-        return {
-            "partner": partner_mode,
-            "trial": trial_mode,
-            "summary": " ".join(filter(None, sentences)),
-        }
+        summary = []
+        for kind, policy in (("partner", partner), ("trial", trial)):
+            summary += [
+                sentences[kind, modes[kind]],
+                policy.with_context(lang=lang)._passkoop_proof_summary(),
+            ]
+        return {**modes, "summary": " ".join(filter(None, summary))}

@@ -12,6 +12,7 @@ from . import test_network_export
 from . import test_visitors_sheet
 from . import test_dashboard
 from . import test_card
+from . import test_entry_vectors
 from . import test_card_http
 from . import test_directory_sync
 from . import test_card_checker

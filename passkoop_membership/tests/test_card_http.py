@@ -3,22 +3,19 @@
 import importlib.util
 import json
 from pathlib import Path
-from unittest.mock import patch
 
-from odoo import http
 from odoo.exceptions import UserError
 from odoo.modules.module import get_module_path
-from odoo.tests import HttpCase, tagged
-from odoo.tests.common import TEST_CURSOR_COOKIE_NAME, ChromeBrowser
+from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import MockEmail
 
 from ..tools import card_format
-from .test_card_checker import server_down
+from .phone import PhoneCase
 
 
 @tagged("post_install", "-at_install")
-class TestCardPages(MockEmail, HttpCase):
+class TestCardPages(MockEmail, PhoneCase):
     """What a member and a partner coop open without logging in."""
 
     @classmethod
@@ -76,57 +73,24 @@ class TestCardPages(MockEmail, HttpCase):
         """As its email promises: opened once online, the page opens again with
         the network cut, reloaded or from the email's link."""
         url = self.card._page_url().replace(self.card.get_base_url(), self.base_url())
-        browser = ChromeBrowser(self, headless=True, success_signal="test successful")
         shown = {}
-        try:
-            self.http_request_key = self.canonical_tag + "_browser_js"
-            self.authenticate(None, None, browser=browser)
-            self.cr.flush()
-            self.cr.clear()
-            browser.navigate_to(url, wait_stop=True)
+        kept = f"caches.match({json.dumps(url)}).then((kept) => Boolean(kept))"
+        with self.phone(url, kept) as browser, self.network_cut(browser):
+            page = "[document.URL, document.body.innerText]"
+            self.evaluate(browser, "window.passkoopBefore = 1; location.reload()")
             self.assertTrue(
                 browser._wait_ready(
-                    f"caches.match({json.dumps(url)}).then((kept) => Boolean(kept))"
+                    "!window.passkoopBefore && document.readyState === 'complete'"
                 )
             )
-            # The network goes: the browser is offline, and the server unreachable.
-            browser._websocket_request("Network.enable")
-            browser._websocket_request(
-                "Network.emulateNetworkConditions",
-                params={
-                    "offline": True,
-                    "latency": 0,
-                    "downloadThroughput": -1,
-                    "uploadThroughput": -1,
-                },
-            )
-            page = "[document.URL, document.body.innerText]"
-            with patch.object(http.Application, "__call__", server_down):
-                self.evaluate(browser, "window.passkoopBefore = 1; location.reload()")
-                self.assertTrue(
-                    browser._wait_ready(
-                        "!window.passkoopBefore && document.readyState === 'complete'"
-                    )
-                )
-                shown["reloaded"] = self.evaluate(browser, page)
-                browser.navigate_to(url, wait_stop=True)
-                self.assertTrue(browser._wait_ready())
-                shown["opened"] = self.evaluate(browser, page)
-        finally:
-            browser.stop()
-            self._wait_remaining_requests()
-            self.http_request_key = self.canonical_tag
-            self.opener.cookies[TEST_CURSOR_COOKIE_NAME] = self.http_request_key
+            shown["reloaded"] = self.evaluate(browser, page)
+            browser.navigate_to(url, wait_stop=True)
+            self.assertTrue(browser._wait_ready())
+            shown["opened"] = self.evaluate(browser, page)
         for how, (address, text) in shown.items():
             self.assertEqual(address, url, how)
             self.assertIn("Lucie Durand", text, how)
             self.assertIn(self.card.member_ref, text, how)
-
-    def evaluate(self, browser, expression):
-        return browser._websocket_request(
-            "Runtime.evaluate",
-            params={"expression": expression, "returnByValue": True},
-        )["result"].get("value")
 
     def test_the_card_goes_by_email_with_its_link(self):
         template = self.env.ref("passkoop_membership.mail_template_passkoop_card")

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from odoo.tests import freeze_time, tagged
 from odoo.tools.misc import file_open
 
+from ..tools import card_format
 from .common import PasskoopCase
 
 TODAY = date(2026, 3, 15)
@@ -18,7 +19,13 @@ def load_card_vectors():
 
 def load_cases():
     with file_open("passkoop_membership/static/tests/policy_cases.json") as cases:
-        return json.load(cases)["cases"]
+        return json.load(cases)
+
+
+def card_tokens():
+    """The cards the cases name, by name: the vectors' and the cases' own."""
+    cards = load_card_vectors()["cards"] + load_cases()["cards"]
+    return {card["name"]: card["token"] for card in cards}
 
 
 @tagged("post_install", "-at_install")
@@ -51,9 +58,7 @@ class TestPolicyCases(PasskoopCase):
             issuer = self.env["passkoop.coop"].passkoop_import_directory(
                 vectors["directory"]["jws"]
             )
-            [vals["passkoop_card_ref"]] = [
-                vector["token"] for vector in vectors["cards"] if vector["name"] == card
-            ]
+            vals["passkoop_card_ref"] = card_tokens()[card]
             # Each case stands alone: an earlier case's visitor gives the card back.
             self.env["res.partner"].search(
                 [("passkoop_card_ref", "=", vals["passkoop_card_ref"])]
@@ -70,6 +75,7 @@ class TestPolicyCases(PasskoopCase):
             vals["passkoop_coop_id"] = coop.id
         if visitor_type == "trial":
             self.company.passkoop_trial_policy_id = policy
+        self.company.passkoop_code = case.get("our_code", False)
         visitor = self.make_visitor(visitor_type=visitor_type, **vals)
         if anonymous:  # the coop's shared "Visitors – <coop>" contact
             visitor.passkoop_coop_id.anonymous_partner_id = visitor
@@ -86,11 +92,15 @@ class TestPolicyCases(PasskoopCase):
         )
 
     def test_policy_cases(self):
-        cases = load_cases()
+        cases = load_cases()["cases"]
         self.assertGreaterEqual(len(cases), 20)
+        card_reasons = set()
         for index, case in enumerate(cases):
             with self.subTest(case=case["name"]):
                 visitor, policy = self.setup_case(index, case)
+                if visitor.passkoop_card_ref:
+                    card = visitor.passkoop_verify_card(visitor.passkoop_card_ref)
+                    card_reasons.add(card["reason_code"])
                 expect = case["expect"]
                 check = visitor.passkoop_check()
                 expiry = expect["expiry_in_days"]
@@ -111,3 +121,9 @@ class TestPolicyCases(PasskoopCase):
                 self.assertEqual(visitor.passkoop_status, expect["status"])
                 self.assertEqual(visitor.passkoop_status_text, self.text(case, visitor))
                 self.assertEqual(visitor.passkoop_visit_count, case["visits"])
+        # Each reason a card fails for is said in words by a case, its text
+        # compared with the till's by the same case (passkoop_policy_cases tour).
+        self.assertEqual(
+            card_reasons, {code for code, _label in card_format.CARD_CHECKS}
+        )
+        self.assertTrue(any(case.get("our_code") for case in cases))

@@ -77,15 +77,20 @@ class TestSecurity(PasskoopCase):
         visit.with_user(self.admin).action_cancel()
         self.assertEqual(visit.state, "cancelled")
 
-    def test_company_b_never_sees_company_a(self):
+    def company_b_and_its_admin(self, login):
+        """A second coop in the database, Au Baudet, and its Pass'Koop admin."""
         company_b = self.env["res.company"].create({"name": "Au Baudet"})
         admin_b = new_test_user(
             self.env,
-            login="admin_baudet",
+            login=login,
             company_id=company_b.id,
             company_ids=[company_b.id],
             groups="base.group_user,passkoop_membership.group_passkoop_manager",
         )
+        return company_b, admin_b
+
+    def test_company_b_never_sees_company_a(self):
+        company_b, admin_b = self.company_b_and_its_admin("admin_baudet")
         visitor = self.make_visitor(passkoop_card_ref="PK-1")
         visitor.passkoop_register_visit(amount=5.0)
         env_b = self.env(user=admin_b)
@@ -115,14 +120,7 @@ class TestSecurity(PasskoopCase):
             self.env["passkoop.coop"].passkoop_import_directory(
                 json.load(file)["directory"]["jws"]
             )
-        company_b = self.env["res.company"].create({"name": "Au Baudet"})
-        admin_b = new_test_user(
-            self.env,
-            login="admin_b_cards",
-            company_id=company_b.id,
-            company_ids=[company_b.id],
-            groups="base.group_user,passkoop_membership.group_passkoop_manager",
-        )
+        company_b, admin_b = self.company_b_and_its_admin("admin_b_cards")
         admin_ab = new_test_user(
             self.env,
             login="admin_ab_cards",

@@ -5,7 +5,8 @@
  * passkoop_membership/static/tests/card_vectors.json.
  *
  * No framework here: the till imports it through Odoo's assets, and the phone card
- * checker (/passkoop/check) loads it as a plain ES module.
+ * checker (/passkoop/check) loads it as a plain ES module. Directory entries are
+ * read and trusted by passkoop_directory.js beside it.
  *
  * Signatures are checked with the browser's WebCrypto Ed25519 where it has it, else
  * with TweetNaCl.js (static/lib/tweetnacl, the global `nacl`): older browsers, and
@@ -13,7 +14,8 @@
  * exist.
  */
 
-const CARD_FIELDS = [
+/** The characters of each field of a card, after its PK1 prefix. */
+export const CARD_FIELDS = [
     /^[A-Z0-9]{2,16}$/, // ISSUER
     /^[A-Z0-9]{1,8}$/, // KID
     /^[A-Z0-9]{1,16}$/, // SERIAL
@@ -45,19 +47,6 @@ export function base32Decode(text) {
         }
     }
     return new Uint8Array(bytes);
-}
-
-/**
- * base64url without padding (RFC 7515), as JWS writes it.
- * @param {String} text
- * @returns {Uint8Array}
- */
-function base64UrlDecode(text) {
-    const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
-    return Uint8Array.from(
-        atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4)),
-        (c) => c.charCodeAt(0)
-    );
 }
 
 /**
@@ -231,50 +220,4 @@ export async function verifyCard(token, directory, today, options = {}) {
     result.reason_code = await reason();
     result.valid = result.reason_code === "ok";
     return result;
-}
-
-/**
- * A directory entry (JWS) signed by one of its own keys, as a coop and its keys for
- * buildDirectory(); null if it is not one. The first reading of a coop's entry
- * trusts its keys (card-format.md): whoever adds the file vouches for it.
- * @param {String} document
- * @returns {Promise<Object|null>} {coop: {code, name, revoked_serials, issued_at},
- *   keys}
- */
-export async function readEntry(document) {
-    try {
-        const parts = document.trim().split(".");
-        const decode = (part) =>
-            JSON.parse(new TextDecoder().decode(base64UrlDecode(part)));
-        const [header, payload] = [decode(parts[0]), decode(parts[1])];
-        const signer = payload.keys.find((key) => key.kid === header.kid);
-        const signed = new TextEncoder().encode(`${parts[0]}.${parts[1]}`);
-        const valid =
-            parts.length === 3 &&
-            header.alg === "EdDSA" &&
-            payload.format === "passkoop-directory/1" &&
-            CARD_FIELDS[0].test(payload.code) &&
-            signer &&
-            (await verifyEd25519(
-                base32Decode(signer.public_key),
-                signed,
-                base64UrlDecode(parts[2])
-            ));
-        if (!valid) {
-            return null;
-        }
-        const coop = {
-            code: payload.code,
-            name: String(payload.name || payload.code),
-            revoked_serials: (payload.revoked || []).join("\n"),
-            issued_at: payload.issued_at,
-        };
-        return {
-            coop,
-            keys: payload.keys.map((key) => ({...key, coop_id: coop})),
-            signer: {kid: signer.kid, public_key: signer.public_key},
-        };
-    } catch {
-        return null;
-    }
 }

@@ -8,7 +8,10 @@
         return;
     }
     try {
-        await navigator.serviceWorker.register("/passkoop/card/sw.js");
+        // The worker imports a file: checked for changes at each visit, not a week on.
+        await navigator.serviceWorker.register("/passkoop/card/sw.js", {
+            updateViaCache: "none",
+        });
         const cache = await caches.open("passkoop-card-v1");
         await cache.add(location.href);
     } catch {

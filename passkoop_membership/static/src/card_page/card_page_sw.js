@@ -1,3 +1,4 @@
+/* global importScripts */
 /**
  * Service worker of the member's card page (/passkoop/card/<id>/<hash>): the page
  * opens with no network once opened, as the card's email promises. The page keeps
@@ -6,39 +7,10 @@
  * card revoked or replaced (404) is forgotten; with no network or no server, the
  * copy is shown.
  */
-const CACHE = "passkoop-card-v1"; // also filled by the page (card_page.js)
-const CARD_PAGE = /^\/passkoop\/card\/\d+\/[^/]+$/;
+importScripts("/passkoop_membership/static/src/offline/network_first_sw.js");
 
-self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
-
-self.addEventListener("fetch", (event) => {
-    const url = new URL(event.request.url);
-    const ours =
-        event.request.method === "GET" &&
-        url.origin === self.location.origin &&
-        CARD_PAGE.test(url.pathname);
-    if (!ours) {
-        return;
-    }
-    event.respondWith(
-        (async () => {
-            const cache = await caches.open(CACHE);
-            let response = null;
-            try {
-                response = await fetch(event.request);
-            } catch {
-                // No network: the copy kept below.
-            }
-            if (response?.ok) {
-                await cache.put(url.href, response.clone());
-                return response;
-            }
-            if (response?.status === 404) {
-                await cache.delete(url.href);
-                return response;
-            }
-            return (await cache.match(url.href)) || response || Response.error();
-        })()
-    );
+self.passkoopServeNetworkFirst({
+    cacheName: "passkoop-card-v1", // also filled by the page (card_page.js)
+    ours: (url) => /^\/passkoop\/card\/\d+\/[^/]+$/.test(url.pathname),
+    forgetMissing: true,
 });

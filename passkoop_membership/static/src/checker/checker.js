@@ -4,7 +4,8 @@
  * here with the entries the page holds, and says so in big letters. Nothing about
  * the card leaves the phone. A service worker keeps the page working offline.
  */
-import {buildDirectory, readEntry, verifyCard} from "../card/passkoop_card.js";
+import {buildDirectory, verifyCard} from "../card/passkoop_card.js";
+import {entryOutcome, readEntry} from "../card/passkoop_directory.js";
 
 const page = JSON.parse(document.getElementById("passkoop-checker-data").textContent);
 const STORED = "passkoop-checker-entries";
@@ -12,8 +13,9 @@ const $ = (id) => document.getElementById(id);
 
 /**
  * The entries the page holds: the serving coop's, and the files added here. A
- * file for a coop already held replaces its entry only when newer and signed by
- * a key the held entry trusts (card-format.md's trust rule): else it is ignored.
+ * file for a coop already held replaces its entry only when the trust rule of
+ * card-format.md applies it (passkoop_directory.js, as the server): else it is
+ * ignored (no administrator here to confirm new keys).
  */
 async function loadDirectory() {
     let coops = [...page.coops];
@@ -24,20 +26,13 @@ async function loadDirectory() {
     for (const document of JSON.parse(localStorage.getItem(STORED) || "[]")) {
         const entry = await readEntry(document);
         const held = entry && coops.find((coop) => coop.code === entry.coop.code);
-        const trusted =
-            held &&
-            entry.coop.issued_at > (held.issued_at || "") &&
-            keys.some(
-                (key) =>
-                    key.coop_id === held &&
-                    key.kid === entry.signer.kid &&
-                    key.public_key === entry.signer.public_key
-            );
-        if (trusted) {
+        const heldEntry = held && {
+            issued_at: held.issued_at,
+            keys: keys.filter((key) => key.coop_id === held),
+        };
+        if (entry && entryOutcome(heldEntry, entry) === "applied") {
             coops = coops.filter((coop) => coop !== held);
             keys = keys.filter((key) => key.coop_id !== held);
-        }
-        if (entry && (!held || trusted)) {
             coops.push(entry.coop);
             keys.push(...entry.keys);
         }
@@ -111,6 +106,44 @@ async function addEntry(document) {
     return answer.textContent;
 }
 
+// Odoo's ZXing and its BarcodeDetector stand-in, for browsers without a native
+// detector of QR codes (loaded when the camera is first asked for, kept offline).
+const ZXING = [
+    "/web/static/lib/zxing-library/zxing-library.js",
+    "/web/static/src/core/barcode/ZXingBarcodeDetector.js",
+];
+
+/** Whether this browser reads QR codes itself (BarcodeDetector). */
+async function nativeQrDetector() {
+    try {
+        return (await window.BarcodeDetector.getSupportedFormats()).includes("qr_code");
+    } catch {
+        return false; // no BarcodeDetector (Firefox, desktop Chromium on Linux...)
+    }
+}
+
+/**
+ * A BarcodeDetector for QR codes: the browser's, else Odoo's ZXing stand-in.
+ * @returns {Promise<Object>} {detect(video) -> Promise<[{rawValue}]>}
+ */
+async function qrDetector() {
+    if (await nativeQrDetector()) {
+        return new window.BarcodeDetector({formats: ["qr_code"]});
+    }
+    if (!window.ZXing) {
+        await new Promise((resolve, reject) => {
+            const script = document.createElement("script");
+            script.src = ZXING[0];
+            script.onload = resolve;
+            script.onerror = reject;
+            document.head.append(script);
+        });
+    }
+    const {buildZXingBarcodeDetector} = await import(ZXING[1]);
+    const ZXingBarcodeDetector = buildZXingBarcodeDetector(window.ZXing);
+    return new ZXingBarcodeDetector({formats: ["qr_code"]});
+}
+
 /** Read QR codes from the camera until one is a Pass'Koop card. */
 async function scan() {
     const video = $("passkoop-video");
@@ -120,22 +153,13 @@ async function scan() {
     video.srcObject = stream;
     video.hidden = $("passkoop-stop").hidden = false;
     await video.play();
-    const detector =
-        "BarcodeDetector" in window
-            ? new window.BarcodeDetector({formats: ["qr_code"]})
-            : null;
-    const canvas = document.createElement("canvas");
+    const detector = await qrDetector();
     const read = async () => {
-        if (detector) {
-            const codes = await detector.detect(video);
-            return codes[0]?.rawValue;
+        try {
+            return (await detector.detect(video))[0]?.rawValue;
+        } catch {
+            return null; // a frame not ready yet: the next one
         }
-        canvas.width = video.videoWidth;
-        canvas.height = video.videoHeight;
-        const context = canvas.getContext("2d");
-        context.drawImage(video, 0, 0);
-        const image = context.getImageData(0, 0, canvas.width, canvas.height);
-        return window.jsQR(image.data, image.width, image.height)?.data;
     };
     const stop = () => {
         stream.getTracks().forEach((track) => track.stop());
@@ -161,7 +185,11 @@ async function keepForOffline() {
     await cache.addAll([
         location.href,
         ...[...document.scripts].map((script) => script.src).filter(Boolean),
-        new URL("../card/passkoop_card.js", import.meta.url).href,
+        ...["passkoop_card.js", "passkoop_directory.js"].map(
+            (file) => new URL(`../card/${file}`, import.meta.url).href
+        ),
+        // What scanning needs here, only where the browser has no QR detector.
+        ...((await nativeQrDetector()) ? [] : ZXING),
     ]);
 }
 
@@ -180,10 +208,13 @@ async function start() {
     $("passkoop-entry").onchange = async (event) =>
         addEntry(await event.target.files[0].text());
     if ("serviceWorker" in navigator) {
-        await navigator.serviceWorker.register("/passkoop/check-sw.js");
+        // The worker imports a file: checked for changes at each visit.
+        await navigator.serviceWorker.register("/passkoop/check-sw.js", {
+            updateViaCache: "none",
+        });
         await keepForOffline().catch(() => {}); // offline: served from it already
     }
-    window.passkoopChecker = {check, addEntry, ready: true};
+    window.passkoopChecker = {check, addEntry, qrDetector, ready: true};
 }
 
 start();

@@ -11,6 +11,7 @@ import {
     goOnlineAndSync,
     receiptSays,
     screenshot,
+    startPoSInFrench,
     statusIs,
     welcome,
 } from "@passkoop_pos/../tests/tours/passkoop_tour_utils";
@@ -54,7 +55,8 @@ async function vectorsAndDirectory() {
 
 /**
  * Every vector of card_vectors.json, checked by the till's verifier with WebCrypto
- * and with the TweetNaCl fallback: one answer different from the file fails.
+ * and with the TweetNaCl fallback, and every case of entry_vectors.json read by
+ * the till's reader of entries: one answer different from the files fails.
  */
 registry.category("web_tour.tours").add("passkoop_card_vectors", {
     steps: () =>
@@ -87,6 +89,24 @@ registry.category("web_tour.tours").add("passkoop_card_vectors", {
                     }
                     if (vectors.cards.length < 14 || wrong.length) {
                         throw new Error(`wrong answers:\n${wrong.join("\n")}`);
+                    }
+                },
+            },
+            {
+                content:
+                    "the till reads and trusts every shared entry case as the server",
+                trigger: "body",
+                run: async () => {
+                    const {entryVectorsWrong} = await import(
+                        "/passkoop_membership/static/tests/entry_vectors.js"
+                    );
+                    const wrong = await entryVectorsWrong(
+                        odoo.loader.modules.get(
+                            "@passkoop_membership/card/passkoop_directory"
+                        )
+                    );
+                    if (wrong.length) {
+                        throw new Error(`wrong entry outcomes:\n${wrong.join("\n")}`);
                     }
                 },
             },
@@ -150,12 +170,7 @@ registry.category("web_tour.tours").add("passkoop_card_offline", {
 registry.category("web_tour.tours").add("passkoop_card_french", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            {
-                content: "open the register (its label is French too)",
-                trigger: ".modal:not(.o_inactive_modal) .modal-footer .btn-primary",
-                run: "click",
-            },
+            startPoSInFrench(),
             ProductScreen.clickDisplayedProduct("Organic Lentils"),
             scanCard("revoked"),
             {

@@ -9,7 +9,8 @@ const {DateTime} = luxon;
  * (passkoop_membership/static/tests/policy_cases.json): one mismatch fails.
  * @param {Object} kase a case of the file
  * @param {DateTime} today
- * @param {Object} vectors card_vectors.json, for the cases with a card
+ * @param {Object} vectors card_vectors.json, for the cases with a card, with the
+ *   cases' own cards among its cards
  * @returns {Promise<String[]>} what differs
  */
 async function mismatches(kase, today, vectors) {
@@ -18,7 +19,7 @@ async function mismatches(kase, today, vectors) {
         "@passkoop_pos/app/passkoop_rule"
     );
     const visitor = kase.visitor;
-    const card = visitor.card ? await cardCheck(vectors, visitor, today) : null;
+    const card = visitor.card ? await cardCheck(vectors, kase, today) : null;
     const registered = today.minus({days: visitor.registered_days_ago || 0});
     const coopName = "A coop";
     const result = passkoopEvaluate({
@@ -76,13 +77,15 @@ async function mismatches(kase, today, vectors) {
 
 /**
  * The till's check of a case's card, against the vectors' directory entry; the
- * card's coop is the visitor's (id 1) unless the case says "other".
+ * card's coop is the visitor's (id 1) unless the case says "other", and the till's
+ * coop has the case's own code, if any.
  * @param {Object} vectors
- * @param {Object} visitor the case's visitor
+ * @param {Object} kase
  * @param {DateTime} today
  * @returns {Promise<Object>} the rule's card argument
  */
-async function cardCheck(vectors, visitor, today) {
+async function cardCheck(vectors, kase, today) {
+    const visitor = kase.visitor;
     const {buildDirectory, cardReasonText, verifyCard} = odoo.loader.modules.get(
         "@passkoop_pos/app/passkoop_card"
     );
@@ -100,7 +103,11 @@ async function cardCheck(vectors, visitor, today) {
         buildDirectory([coop], keys),
         today.toISODate()
     );
-    return {valid: result.valid, reason: cardReasonText(result), coopId: coop.id};
+    return {
+        valid: result.valid,
+        reason: cardReasonText(result, kase.our_code),
+        coopId: coop.id,
+    };
 }
 
 registry.category("web_tour.tours").add("passkoop_policy_cases", {
@@ -116,8 +123,9 @@ registry.category("web_tour.tours").add("passkoop_policy_cases", {
                         (
                             await fetch(`/passkoop_membership/static/tests/${name}`)
                         ).json();
-                    const {cases} = await load("policy_cases.json");
+                    const {cases, cards} = await load("policy_cases.json");
                     const vectors = await load("card_vectors.json");
+                    vectors.cards.push(...cards);
                     const today = DateTime.now().startOf("day");
                     const wrong = [];
                     for (const kase of cases) {

@@ -1,6 +1,7 @@
 /* global posmodel */
 /** Steps of the cashier's Pass'Koop path, shared by the tours. */
 
+import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import {ConnectionLostError} from "@web/core/network/rpc";
 import {registry} from "@web/core/registry";
 
@@ -24,6 +25,18 @@ registry.category("error_handlers").add(
     },
     {sequence: 0}
 );
+
+/** The till opened by a French-speaking cashier (whose labels Dialog cannot find). */
+export function startPoSInFrench() {
+    return [
+        Chrome.startPoS(),
+        {
+            content: "open the register (its label is French too)",
+            trigger: ".modal:not(.o_inactive_modal) .modal-footer .btn-primary",
+            run: "click",
+        },
+    ].flat();
+}
 
 export function clickVisitorButton() {
     return [

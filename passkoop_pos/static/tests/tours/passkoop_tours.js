@@ -122,12 +122,7 @@ registry.category("web_tour.tours").add("passkoop_trial_visit_count", {
 registry.category("web_tour.tours").add("passkoop_french_cashier", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            {
-                content: "open the register (its label is French too)",
-                trigger: ".modal:not(.o_inactive_modal) .modal-footer .btn-primary",
-                run: "click",
-            },
+            Passkoop.startPoSInFrench(),
             ProductScreen.clickDisplayedProduct("Organic Lentils"),
             {
                 content: "the button speaks French",
