@@ -19,3 +19,4 @@ from . import test_privacy
 from . import test_pdf
 from . import test_time_zones
 from . import test_apps_description
+from . import test_kit
