@@ -34,7 +34,9 @@ def inline_modules(sources):
             target = posixpath.normpath(
                 posixpath.join(posixpath.dirname(path), match[2])
             )
-            names = ", ".join(name.strip() for name in match[1].split(",") if name.strip())
+            names = ", ".join(
+                name.strip() for name in match[1].split(",") if name.strip()
+            )
             return f"const {{{names}}} = {_variable(target)};"
 
         body = _EXPORT.sub(lambda match: f"{match[1]} {match[2]}", text)

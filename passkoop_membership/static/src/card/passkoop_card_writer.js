@@ -87,7 +87,9 @@ export async function signEd25519(seed, message, {fallback} = {}) {
                 false,
                 ["sign"]
             );
-            return new Uint8Array(await crypto.subtle.sign({name: "Ed25519"}, key, message));
+            return new Uint8Array(
+                await crypto.subtle.sign({name: "Ed25519"}, key, message)
+            );
         } catch (error) {
             if (error.name !== "NotSupportedError") {
                 throw error;
@@ -133,12 +135,24 @@ export async function fingerprint(publicKey) {
  * @param {Object} [options] passed to signEd25519
  * @returns {Promise<String>}
  */
-export async function cardToken(seed, issuer, kid, serial, member, until, options = {}) {
+export async function cardToken(
+    seed,
+    issuer,
+    kid,
+    serial,
+    member,
+    until,
+    options = {}
+) {
     const signed = `PK1:${issuer}:${kid}:${serial}:${member}:${until.replace(/-/g, "")}:`;
     if (!parseCard(signed + "A".repeat(103))) {
         throw new Error(`a field of ${signed} is outside its characters`);
     }
-    const signature = await signEd25519(seed, new TextEncoder().encode(signed), options);
+    const signature = await signEd25519(
+        seed,
+        new TextEncoder().encode(signed),
+        options
+    );
     return signed + base32Encode(signature);
 }
 

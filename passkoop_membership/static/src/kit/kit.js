@@ -76,7 +76,8 @@ function shiftDays(iso, days, years = 0) {
 const escapeHtml = (value) =>
     String(value).replace(
         /[&<>"']/g,
-        (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})[c]
+        (c) =>
+            ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})[c]
     );
 
 // ------------------------------------------------------- the sealed keys
@@ -244,6 +245,7 @@ async function createCoop(event) {
     kit.seeds = new Map();
     await newKey(passphrase);
     form.reset();
+    form.elements.country.value = "FR";
     store();
     await showCoop();
     saveCoopFile();
@@ -383,8 +385,7 @@ function fillMapping(header) {
     const guess = guessColumns(header);
     for (const field of ["name", "first", "member", "email"]) {
         const select = $(`kit-column-${field}`);
-        const none = select.options[0];
-        select.replaceChildren(none);
+        select.replaceChildren(new Option("—", "-1"));
         header.forEach((label, index) => {
             select.add(new Option(label || `${index + 1}`, String(index)));
         });
@@ -398,9 +399,12 @@ function fillMapping(header) {
  */
 function readMembers() {
     const column = (field) => Number($(`kit-column-${field}`).value);
-    const [nameAt, firstAt, memberAt, emailAt] = ["name", "first", "member", "email"].map(
-        column
-    );
+    const [nameAt, firstAt, memberAt, emailAt] = [
+        "name",
+        "first",
+        "member",
+        "email",
+    ].map(column);
     const members = [];
     const rejected = [];
     const seen = new Map();
@@ -518,6 +522,7 @@ async function issueCards() {
     kit.lastBatch = cards.map((card) => card.serial);
     kit.rows = [];
     $("kit-csv").value = "";
+    $("kit-csv").parentElement.querySelector(".file-name").textContent = "";
     $("kit-mapping").hidden = true;
     $("kit-rejected").replaceChildren();
     $("kit-preview").textContent = "";
@@ -559,7 +564,10 @@ function printCards(cards) {
     const sheets = [];
     for (let i = 0; i < cards.length; i += 10) {
         sheets.push(
-            `<div class="sheet">${cards.slice(i, i + 10).map(cardHtml).join("")}</div>`
+            `<div class="sheet">${cards
+                .slice(i, i + 10)
+                .map(cardHtml)
+                .join("")}</div>`
         );
     }
     $("kit-print").innerHTML = sheets.join("");
@@ -615,7 +623,13 @@ function showCards() {
                 : card.until < today
                   ? text("state_expired")
                   : text("state_active");
-        for (const value of [card.serial, card.name, card.member, formatDate(card.until), state]) {
+        for (const value of [
+            card.serial,
+            card.name,
+            card.member,
+            formatDate(card.until),
+            state,
+        ]) {
             const cell = document.createElement("td");
             cell.textContent = value;
             row.append(cell);
@@ -638,7 +652,9 @@ function showCards() {
         return row;
     });
     body.replaceChildren(...rows);
-    const active = kit.coop.cards.filter((c) => c.state === "active" && c.until >= today);
+    const active = kit.coop.cards.filter(
+        (c) => c.state === "active" && c.until >= today
+    );
     $("kit-card-count").textContent = text("card_count", {count: active.length});
     $("kit-print-new").disabled = !kit.lastBatch.length;
 }
@@ -686,7 +702,11 @@ export async function directoryEntry() {
         welcome: coop.welcome,
         issued_at: issued,
     };
-    const document = await entryDocument(kit.seeds.get(signer.kid), signer.kid, payload);
+    const document = await entryDocument(
+        kit.seeds.get(signer.kid),
+        signer.kid,
+        payload
+    );
     kit.coop.issued_at = issued;
     store();
     return document;
@@ -725,7 +745,7 @@ function start() {
     document.addEventListener(
         "click",
         (event) => {
-            if (event.target.closest("button, select, a")) {
+            if (event.target.closest("button, select, a:not([download])")) {
                 kit.actions++;
             }
         },
@@ -740,6 +760,14 @@ function start() {
         },
         true
     );
+    $("kit-create").elements.country.value = "FR";
+    // The browser's own "no file chosen" is in its language: the kit says it.
+    for (const input of document.querySelectorAll("label.file input")) {
+        input.addEventListener("change", () => {
+            input.parentElement.querySelector(".file-name").textContent =
+                input.files[0]?.name || "";
+        });
+    }
     $("kit-open").onsubmit = openCoop;
     $("kit-create").onsubmit = createCoop;
     $("kit-csv").onchange = chooseCsv;
@@ -748,7 +776,9 @@ function start() {
     }
     $("kit-issue").onclick = issueCards;
     $("kit-print-new").onclick = () =>
-        printCards(kit.coop.cards.filter((card) => kit.lastBatch.includes(card.serial)));
+        printCards(
+            kit.coop.cards.filter((card) => kit.lastBatch.includes(card.serial))
+        );
     $("kit-print-all").onclick = () =>
         printCards(
             kit.coop.cards.filter(
