@@ -41,7 +41,7 @@ const kit = {
 
 function text(name, values = {}) {
     const element = document.querySelector(`[data-text="${name}"]`);
-    return (element ? element.textContent.trim() : name).replace(
+    return (element ? element.textContent.replace(/\s+/g, " ").trim() : name).replace(
         /\{(\w+)\}/g,
         (_match, key) => values[key] ?? ""
     );
