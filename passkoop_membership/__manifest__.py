@@ -24,6 +24,7 @@
         "views/passkoop_visit_views.xml",
         "views/passkoop_card_views.xml",
         "views/passkoop_checker_templates.xml",
+        "views/passkoop_kit_templates.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/passkoop_menus.xml",

@@ -10,6 +10,18 @@ from odoo.http import request
 from odoo.tools import consteq, file_open
 
 from ..tools import card_format
+from ..tools.inline_modules import inline_modules, safe_script
+
+# The kit's scripts, inlined into its page in this order (each after what it uses).
+KIT_LIBRARIES = (
+    "passkoop_membership/static/lib/tweetnacl/nacl-fast.min.js",
+    "passkoop_membership/static/lib/qrcode-generator/qrcode.js",
+)
+KIT_MODULES = (
+    "passkoop_membership/static/src/card/passkoop_card.js",
+    "passkoop_membership/static/src/card/passkoop_card_writer.js",
+    "passkoop_membership/static/src/kit/kit.js",
+)
 
 
 class PasskoopController(http.Controller):
@@ -74,6 +86,42 @@ class PasskoopController(http.Controller):
                 ("Cache-Control", "public, max-age=300"),
             ],
         )
+
+    @http.route("/passkoop/kit", type="http", auth="public", methods=["GET"])
+    def kit(self, download=None, lang=None, **kwargs):
+        """The Pass'Koop kit: cards and directory entry for a coop without Odoo,
+        in one page that works alone from the disk (``download=1`` saves it).
+        French unless ``lang`` names another installed language."""
+        installed = dict(request.env["res.lang"].sudo().get_installed())
+        lang = lang if lang in installed else "fr_FR"
+
+        def read(path):
+            with file_open(path) as file:
+                return file.read()
+
+        html = (
+            request.env["ir.qweb"]
+            .with_context(lang=lang)
+            ._render(
+                "passkoop_membership.passkoop_kit_page",
+                {
+                    "lang": lang,
+                    "downloaded": bool(download),
+                    "scripts": Markup(
+                        "\n".join(safe_script(read(path)) for path in KIT_LIBRARIES)
+                    ),
+                    "kit": Markup(
+                        inline_modules([(path, read(path)) for path in KIT_MODULES])
+                    ),
+                },
+            )
+        )
+        headers = [("Content-Type", "text/html; charset=utf-8")]
+        if download:
+            headers.append(
+                ("Content-Disposition", 'attachment; filename="passkoop-kit.html"')
+            )
+        return request.make_response(html, headers=headers)
 
     @http.route("/passkoop/check", type="http", auth="public", methods=["GET"])
     def card_checker(self, code=None, **kwargs):

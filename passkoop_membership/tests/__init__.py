@@ -22,3 +22,4 @@ from . import test_time_zones
 from . import test_apps_description
 from . import test_trust_policy
 from . import test_where_welcome
+from . import test_kit
