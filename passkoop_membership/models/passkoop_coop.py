@@ -154,6 +154,31 @@ class PasskoopCoop(models.Model):
             )
         return self.anonymous_partner_id
 
+    def _passkoop_anonymous_refusal(self):
+        """Why this coop's travellers may not come anonymously, on its shared
+        contact ('' when they may): only where its policy lets them shop with no
+        proof, no registration and no limit (one contact carries every
+        traveller's visits). The till's passkoopAnonymousAllowed() says the same."""
+        self.ensure_one()
+        traveller = self.env["res.partner"].new(
+            {
+                "name": self.name,
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": self.id,
+            }
+        )
+        result = traveller._passkoop_evaluate(0, fields.Date.context_today(self))
+        if result["action"] == "block":
+            return result["reason"]
+        policy = traveller._passkoop_policy()
+        if policy.proof != "none" or policy.registration_required:
+            return self.env._(
+                "No anonymous visit for %(coop)s: its visitors give a proof or "
+                "their details.",
+                coop=self.name,
+            )
+        return policy._passkoop_anonymous_refusal()
+
     def action_view_visitors(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(

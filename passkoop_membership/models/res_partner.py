@@ -341,6 +341,26 @@ class ResPartner(models.Model):
             return policy._passkoop_anonymous_refusal()
         return ""
 
+    def _passkoop_missing(self, result):
+        """What the visitor must still give for their policy to let them shop,
+        among what a cashier can type in: the fields the policy asks and the
+        profile lacks, where ``result`` (_passkoop_evaluate()'s) found them
+        incomplete. The till's passkoopMissing() says the same."""
+        self.ensure_one()
+        policy = self._passkoop_policy() if self.passkoop_visitor_type else None
+        if not policy or result["status"] != "incomplete":
+            return []
+        missing = []
+        if (
+            policy.proof == "member_ref"
+            and policy._passkoop_proof_due(result["visit_count"])
+            and not self.passkoop_member_ref
+        ):
+            missing.append("member_ref")
+        if policy.registration_required:
+            missing += [field for field in ("name", "email") if not self[field]]
+        return missing
+
     def _passkoop_card_proof(self, today):
         """Why the visitor's card does not prove membership of their home coop
         (empty when it does): the token they showed is kept as their card number."""

@@ -121,6 +121,14 @@ class TestPolicyCases(PasskoopCase):
                 self.assertEqual(visitor.passkoop_status, expect["status"])
                 self.assertEqual(visitor.passkoop_status_text, self.text(case, visitor))
                 self.assertEqual(visitor.passkoop_visit_count, case["visits"])
+                result = visitor._passkoop_evaluate(case["visits"], TODAY)
+                if "missing" in expect:
+                    self.assertEqual(
+                        visitor._passkoop_missing(result), expect["missing"]
+                    )
+                if "anonymous_visit" in expect:
+                    refusal = visitor.passkoop_coop_id._passkoop_anonymous_refusal()
+                    self.assertEqual(not refusal, expect["anonymous_visit"], refusal)
         # Each reason a card fails for is said in words by a case, its text
         # compared with the till's by the same case (passkoop_policy_cases tour).
         self.assertEqual(

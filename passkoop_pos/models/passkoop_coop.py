@@ -27,16 +27,7 @@ class PasskoopCoop(models.Model):
         for coops whose policy asks no proof and no registration (trust mode)
         and sets no limit (one contact carries every traveller's visits)."""
         self.ensure_one()
-        Partner = self.env["res.partner"]
-        vals = {
-            "name": self.name,
-            "passkoop_visitor_type": "partner",
-            "passkoop_coop_id": self.id,
-        }
-        refusal = (
-            Partner._passkoop_registration_refusal(vals)
-            or Partner.new(vals)._passkoop_policy()._passkoop_anonymous_refusal()
-        )
+        refusal = self._passkoop_anonymous_refusal()
         if refusal:
             raise UserError(refusal)
         return self._get_anonymous_partner().id

@@ -77,6 +77,14 @@ class PosConfig(models.Model):
         company = env.company
         pricelist = env["product.pricelist"].browse(member_pricelist_id)
         company.passkoop_partner_policy_id.pricelist_id = pricelist
+        # What a visitor at their limit is told, beside the normal price.
+        company.with_context(
+            lang="en_US"
+        ).passkoop_join_text = "Membership at the reception desk: €10"
+        if "fr_FR" in dict(env["res.lang"].get_installed()):
+            company.update_field_translations(
+                "passkoop_join_text", {"fr_FR": "Adhésion à l'accueil : 10 €"}
+            )
         configs.search([]).active = False  # Odoo's furniture, clothes and bakery shops
         configs._passkoop_demo_chain_closed_orders()
         products = env["product.product"].browse(product_ids)

@@ -8,12 +8,20 @@ from odoo import api, fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    passkoop_join_text = fields.Char(
+        string="How to join the coop",
+        translate=True,
+        help="Shown at the till to a visitor at their limit, beside selling at "
+        "the normal price: e.g. 'Membership at the reception desk: €10'.",
+    )
+
     @api.model
     def _load_pos_data_fields(self, config_id):
         return super()._load_pos_data_fields(config_id) + [
             "passkoop_partner_policy_id",
             "passkoop_trial_policy_id",
             "passkoop_consent_text",
+            "passkoop_join_text",
             "passkoop_code",  # a card of our own coop is said so at the till
         ]
 

@@ -18,3 +18,6 @@ class ResConfigSettings(models.TransientModel):
     pos_passkoop_visitor_months = fields.Integer(
         related="pos_config_id.passkoop_visitor_months", readonly=False
     )
+    passkoop_join_text = fields.Char(
+        related="company_id.passkoop_join_text", readonly=False
+    )

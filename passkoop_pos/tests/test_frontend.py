@@ -339,7 +339,10 @@ class TestPasskoopTill(FrenchCoop, TestPointOfSaleHttpCommon):
                 "passkoop_coop_id": coop_400.id,
             }
         )
-        self.trial_visitor("Nico Larralde", 3)
+        # Discovery visitors pay member prices: the normal price is another.
+        self.company.passkoop_trial_policy_id.pricelist_id = self.member_prices
+        self.company.passkoop_join_text = "Membership at the reception desk: 10 €"
+        nico = self.trial_visitor("Nico Larralde", 3)
         self.trial_visitor(
             "Ancien Visiteur",
             0,
@@ -353,6 +356,38 @@ class TestPasskoopTill(FrenchCoop, TestPointOfSaleHttpCommon):
         self.main_pos_config.with_user(self.pos_user).open_ui()
         self.start_pos_tour("passkoop_counter")
         self.assertEqual(samir.passkoop_member_ref, "400-77")
+        ines = env["res.partner"].search([("name", "=", "Inès Martin")])
+        self.assertRecordValues(
+            ines,
+            [
+                {
+                    "passkoop_coop_id": coop_400.id,
+                    "passkoop_member_ref": "400-31",
+                    "passkoop_consent": True,
+                }
+            ],
+        )
+        # Nico paid the normal price: an ordinary sale, which counts no visit.
+        env.invalidate_all()
+        [order] = env["pos.order"].search(
+            [
+                ("config_id", "=", self.main_pos_config.id),
+                ("state", "in", ("paid", "done")),
+            ]
+        )
+        self.assertRecordValues(
+            order,
+            [
+                {
+                    "partner_id": False,
+                    "passkoop_visitor_type": False,
+                    "passkoop_visit_id": False,
+                    "pricelist_id": self.main_pos_config.pricelist_id.id,
+                    "amount_total": 10.0,
+                }
+            ],
+        )
+        self.assertEqual(nico.passkoop_visit_count, 3)
 
     def test_one_person_one_visitor_at_the_till(self):
         """Claire, at her limit, registered again under her name: the cashier is
@@ -389,8 +424,23 @@ class TestPasskoopTill(FrenchCoop, TestPointOfSaleHttpCommon):
         PASSKOOP_README_SCREENSHOTS=1 refreshes the ones the readme shows. The
         French till shows none of the addons' English.
         """
+        env = self.env(su=True)
         self.trial_visitor("Claire Muller", 2)
+        env["passkoop.coop"].create(
+            {
+                "name": "400COOP",
+                "code": "400COOP",
+                "city": "Paris",
+                "agreement_state": "active",
+                "policy_id": env["passkoop.policy"]
+                .create({"name": "Membership number", "proof": "member_ref"})
+                .id,
+            }
+        )
         self.cashier_speaks_french()
+        self.company.with_context(
+            lang="fr_FR"
+        ).passkoop_join_text = "Adhésion à l'accueil : 10 €"
         self.main_pos_config.with_user(self.pos_user).open_ui()
         with tour_screenshots("passkoop_pos") as shots:
             self.start_pos_tour("passkoop_walkthrough")
@@ -401,6 +451,8 @@ class TestPasskoopTill(FrenchCoop, TestPointOfSaleHttpCommon):
                 "2-member-prices.png",
                 "3-receipt.png",
                 "6-payment-last-visit.png",
+                "7-new-visitor.png",
+                "8-limit-ways-forward.png",
             ],
         )
         for path in shots.taken:

@@ -279,3 +279,52 @@ function onTrustText(result, terms) {
               visit,
           });
 }
+
+/**
+ * What the visitor must still give for the policy to let them shop, among what
+ * a cashier can type in: the fields the policy asks and the visitor lacks,
+ * where the rule found them incomplete (as the server's
+ * res.partner._passkoop_missing()).
+ * @param {Object|null} policy passkoop.policy fields
+ * @param {Object} visitor as for passkoopEvaluate(): {member_ref, name, email}
+ * @param {Object} check passkoopEvaluate()'s answer for this visitor
+ * @returns {String[]} among "member_ref", "name", "email"
+ */
+export function passkoopMissing(policy, visitor, check) {
+    if (!policy || check?.status !== "incomplete") {
+        return [];
+    }
+    const missing = [];
+    if (
+        policy.proof === "member_ref" &&
+        passkoopProofDue(policy, check.visit_count) &&
+        !visitor.member_ref
+    ) {
+        missing.push("member_ref");
+    }
+    if (policy.registration_required) {
+        missing.push(...["name", "email"].filter((field) => !visitor[field]));
+    }
+    return missing;
+}
+
+/**
+ * Whether a coop's travellers may come anonymously, on the coop's shared
+ * "Visitors – <coop>" contact (as the server's
+ * passkoop.coop._passkoop_anonymous_refusal()): a coop with an active agreement
+ * whose policy lets them shop with no proof, no registration and no limit.
+ * @param {Object|null} policy passkoop.policy fields
+ * @param {Object|null} coop {active, agreement_state}
+ * @returns {Boolean}
+ */
+export function passkoopAnonymousAllowed(policy, coop) {
+    return Boolean(
+        coop?.active &&
+            coop.agreement_state === "active" &&
+            policy &&
+            policy.mode !== "refused" &&
+            policy.proof === "none" &&
+            !policy.registration_required &&
+            !passkoopAnonymousRefusal(policy)
+    );
+}

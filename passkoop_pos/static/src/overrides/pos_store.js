@@ -4,11 +4,14 @@ import {
     verifyCard,
 } from "@passkoop_pos/app/passkoop_card";
 import {passkoopEvaluate, passkoopPolicyOf} from "@passkoop_pos/app/passkoop_rule";
+import {visitorSearchDomain} from "@passkoop_pos/app/passkoop_search";
 import {PasskoopVisitorDialog} from "@passkoop_pos/app/passkoop_visitor_dialog/passkoop_visitor_dialog";
 import {PosStore} from "@point_of_sale/app/store/pos_store";
 import {makeAwaitable} from "@point_of_sale/app/store/make_awaitable_dialog";
+import {ConnectionLostError} from "@web/core/network/rpc";
 import {_t} from "@web/core/l10n/translation";
 import {patch} from "@web/core/utils/patch";
+import {uuidv4} from "@point_of_sale/utils";
 
 const {DateTime} = luxon;
 // How often an open till asks for its partners' new keys and revocations.
@@ -327,7 +330,9 @@ patch(PosStore.prototype, {
      */
     async passkoopChooseVisitor(props = {}) {
         const choice = await makeAwaitable(this.dialog, PasskoopVisitorDialog, props);
-        if (choice) {
+        if (choice?.ordinary) {
+            this.passkoopSellAsOrdinary();
+        } else if (choice) {
             this.passkoopWelcome(choice.partner, choice.cardToken, choice.refusedCard);
         }
     },
@@ -361,6 +366,157 @@ patch(PosStore.prototype, {
                 ? JSON.stringify(partner.registration)
                 : false,
         });
+    },
+
+    /**
+     * Sell the current order at the till's normal price, as to any customer: a
+     * visitor at their limit who pays the normal price is no visitor of this
+     * sale (no customer, no member prices, no visit: the server records a visit
+     * only for a visitor's order).
+     */
+    passkoopSellAsOrdinary() {
+        const order = this.get_order();
+        order.set_partner(false);
+        order.update({
+            passkoop_visitor_type: false,
+            passkoop_coop_id: false,
+            passkoop_override: false,
+            passkoop_card_token: false,
+            passkoop_refused_card: false,
+            passkoop_registration: false,
+        });
+    },
+
+    /**
+     * The holder of a valid card the till does not know, registered by the
+     * server from the card alone (online).
+     * @param {Object} card a valid passkoopVerifyCard() answer
+     * @returns {Promise<Object|null>} the visitor, or null: offline, or refused
+     *   by the server (the till's own check stands, and the server checks the
+     *   card again when the order arrives)
+     */
+    async passkoopRegisterFromCard(card) {
+        if (this.data.network.offline) {
+            return null;
+        }
+        try {
+            const partnerId = await this.data.call(
+                "res.partner",
+                "passkoop_register_from_card",
+                [card.token]
+            );
+            const [partner] = await this.data.read("res.partner", [partnerId]);
+            return partner;
+        } catch {
+            return null;
+        }
+    },
+
+    /**
+     * Visitors the till did not load (not seen for months), found on the server
+     * with the meaning of the till's search; they join the till's records.
+     * @param {String} query
+     * @param {Object} scope {type, coopId}: either may be false (any)
+     * @param {Number} limit
+     * @returns {Promise<Object[]>} what the server found (none offline)
+     */
+    async passkoopSearchVisitors(query, {type, coopId}, limit) {
+        if (query.trim().length < 2 || this.data.network.offline) {
+            return [];
+        }
+        const domain = [
+            type
+                ? ["passkoop_visitor_type", "=", type]
+                : ["passkoop_visitor_type", "in", this.passkoopVisitorTypes],
+            ...visitorSearchDomain(query),
+        ];
+        if (coopId) {
+            domain.push(["passkoop_coop_id", "=", coopId]);
+        }
+        try {
+            return await this.data.searchRead("res.partner", domain, [], {limit});
+        } catch (error) {
+            if (error instanceof ConnectionLostError) {
+                return []; // offline meanwhile: the loaded visitors are all there is
+            }
+            throw error;
+        }
+    },
+
+    /**
+     * Register a visitor: on the server, or (offline) with the order, which the
+     * server saves them from when it arrives.
+     * @param {Object} registration passkoop_register_from_pos()'s values
+     * @returns {Promise<Object>} {visitor} or {error}: the server's refusal,
+     *   or the till's own check of a visitor registered offline
+     */
+    async passkoopRegisterVisitor(registration) {
+        if (!this.data.network.offline) {
+            try {
+                const partnerId = await this.data.call(
+                    "res.partner",
+                    "passkoop_register_from_pos",
+                    [registration]
+                );
+                const [visitor] = await this.data.read("res.partner", [partnerId]);
+                return {visitor};
+            } catch (error) {
+                if (!(error instanceof ConnectionLostError)) {
+                    if (error.data?.message) {
+                        return {error: error.data.message};
+                    }
+                    throw error;
+                }
+            }
+        }
+        const visitor = this.passkoopRegisteredVisitor({
+            uid: uuidv4(),
+            ...registration,
+        });
+        const check = this.passkoopCheck(visitor);
+        return check.action === "block" ? {error: check.text} : {visitor};
+    },
+
+    /**
+     * Fill in what a visitor's policy asks (online); the server checks it again.
+     * @param {Object} partner
+     * @param {Object} values {email, passkoop_member_ref}
+     * @returns {Promise<String>} the server's refusal, "" when saved
+     */
+    async passkoopCompleteVisitor(partner, values) {
+        try {
+            await this.data.call("res.partner", "passkoop_complete_from_pos", [
+                partner.id,
+                values,
+            ]);
+            await this.data.read("res.partner", [partner.id]);
+            return "";
+        } catch (error) {
+            if (!error.data?.message) {
+                throw error;
+            }
+            return error.data.message;
+        }
+    },
+
+    /**
+     * The contact of a coop's anonymous visits, made by the server if needed.
+     * @param {Object} coop passkoop.coop record
+     * @returns {Promise<Object>} res.partner record
+     */
+    async passkoopAnonymousVisitor(coop) {
+        if (coop.anonymous_partner_id) {
+            return coop.anonymous_partner_id;
+        }
+        const partnerId = await this.data.call(
+            "passkoop.coop",
+            "passkoop_anonymous_partner_id",
+            [[coop.id]]
+        );
+        return (
+            this.models["res.partner"].get(partnerId) ||
+            (await this.data.read("res.partner", [partnerId]))[0]
+        );
     },
 
     /**

@@ -15,14 +15,13 @@ const {DateTime} = luxon;
  */
 async function mismatches(kase, today, vectors) {
     // Looked up in the till's page: this file is also loaded with the back office.
-    const {passkoopEvaluate} = odoo.loader.modules.get(
-        "@passkoop_pos/app/passkoop_rule"
-    );
+    const {passkoopAnonymousAllowed, passkoopEvaluate, passkoopMissing} =
+        odoo.loader.modules.get("@passkoop_pos/app/passkoop_rule");
     const visitor = kase.visitor;
     const card = visitor.card ? await cardCheck(vectors, kase, today) : null;
     const registered = today.minus({days: visitor.registered_days_ago || 0});
     const coopName = "A coop";
-    const result = passkoopEvaluate({
+    const args = {
         visitor: {
             visitor_type: visitor.visitor_type,
             member_ref: visitor.member_ref || "",
@@ -45,7 +44,8 @@ async function mismatches(kase, today, vectors) {
         visitCount: kase.visits,
         today,
         card,
-    });
+    };
+    const result = passkoopEvaluate(args);
     const expect = kase.expect;
     const expiry =
         expect.expiry_in_days === null
@@ -60,6 +60,13 @@ async function mismatches(kase, today, vectors) {
         reason: Boolean(result.reason),
         text: result.text,
     };
+    // Optional in the cases: what the dialog offers the cashier.
+    if ("missing" in kase.expect) {
+        got.missing = String(passkoopMissing(args.policy, args.visitor, result));
+    }
+    if ("anonymous_visit" in kase.expect) {
+        got.anonymous_visit = passkoopAnonymousAllowed(args.policy, args.coop);
+    }
     const wanted = {
         ...expect,
         expiry_date: expiry,
@@ -69,6 +76,7 @@ async function mismatches(kase, today, vectors) {
                 expiry && DateTime.fromISO(expiry).toFormat("MM/dd/yyyy")
             )
             .replace("{coop}", coopName),
+        missing: String(expect.missing),
     };
     return Object.keys(got)
         .filter((key) => got[key] !== wanted[key])

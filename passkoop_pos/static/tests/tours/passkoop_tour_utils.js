@@ -108,6 +108,83 @@ export function welcome() {
     ];
 }
 
+export function dialogClosed() {
+    return [
+        {
+            content: "the dialog is closed",
+            trigger: "body:not(:has(.passkoop-visitor-dialog))",
+        },
+    ];
+}
+
+/** Save the new visitor: one who may shop is welcomed at once. */
+export function saveAndWelcome() {
+    return [
+        {
+            content: "save and welcome the visitor",
+            trigger: ".passkoop-save-visitor",
+            run: "click",
+        },
+        ...dialogClosed(),
+    ];
+}
+
+/**
+ * Type into the field the cursor is in, as a cashier does (keys, no click): the
+ * dialog must have put the cursor there, or Tab moved it (one key more).
+ * @param {String} selector the field the text goes to
+ * @param {String} text
+ * @param {Object} [options] {tab: the cashier presses Tab to get there}
+ */
+export function typeIn(selector, text, {tab = false} = {}) {
+    return [
+        {
+            content: `type "${text}" in ${selector}${tab ? " (after Tab)" : ""}`,
+            trigger: tab ? selector : `${selector}:focus`,
+            run: () => {
+                const input = document.querySelector(selector);
+                input.focus(); // where Tab takes the cursor
+                input.value = text;
+                input.dispatchEvent(new Event("input", {bubbles: true}));
+                window.passkoopKeys = (window.passkoopKeys || 0) + text.length + tab;
+            },
+        },
+    ];
+}
+
+/**
+ * What the registration lacks is said beside each field, all at once, and the
+ * dialog shows it whole at the screen's size (nothing to scroll to).
+ * @param {String[]} fields the fields said, e.g. ["name", "consent"]
+ */
+export function errorsBesideTheirFields(fields) {
+    const selectors = fields.map((field) => `.passkoop-error-${field}`);
+    return [
+        {
+            content: `said at once: ${fields.join(", ")}`,
+            trigger: `.passkoop-visitor-dialog:has(${selectors.join("):has(")})`,
+            run: () => {
+                const hidden = [
+                    ...selectors,
+                    ".passkoop-save-visitor",
+                    ".passkoop-confirm",
+                ].filter((selector) => {
+                    const box = document
+                        .querySelector(selector)
+                        .getBoundingClientRect();
+                    return box.top < 0 || box.bottom > window.innerHeight;
+                });
+                const body = document.querySelector(".modal-body");
+                if (hidden.length || body.scrollHeight > body.clientHeight + 1) {
+                    throw new Error(
+                        `to scroll to at ${window.innerWidth}x${window.innerHeight}: ${hidden}`
+                    );
+                }
+            },
+        },
+    ];
+}
+
 export function cannotWelcome() {
     return [
         {
@@ -232,7 +309,8 @@ export function dialogsOpenedAre(count) {
     ];
 }
 
-/** From now on, count the cashier's clicks (clicksWere prints and checks them). */
+/** From now on, count the cashier's clicks (clicksWere prints and checks them)
+ * and the keys typeIn() types. */
 export function countClicks() {
     return [
         {
@@ -240,6 +318,7 @@ export function countClicks() {
             trigger: "body",
             run: () => {
                 window.passkoopClicks = 0;
+                window.passkoopKeys = 0;
                 if (!window.passkoopCountingClicks) {
                     window.passkoopCountingClicks = true;
                     document.addEventListener(
@@ -261,7 +340,9 @@ export function clicksWere(goal, what) {
             run: () => {
                 const clicks = window.passkoopClicks;
                 // eslint-disable-next-line no-console
-                console.log(`passkoop-clicks: ${clicks} ${what} (goal ${goal})`);
+                console.log(
+                    `passkoop-clicks: ${clicks} ${what} (goal ${goal}), ${window.passkoopKeys} keys`
+                );
                 if (clicks > goal) {
                     throw new Error(`${clicks} clicks ${what}, goal ${goal}`);
                 }

@@ -321,6 +321,30 @@ registry.category("web_tour.tours").add("passkoop_walkthrough", {
                     '.passkoop-payment-notice.alert-warning:contains("le dernier")',
             },
             Passkoop.screenshot("6-payment-last-visit"),
+            PaymentScreen.clickPaymentMethod("Bank"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            ReceiptScreen.clickNextOrder(),
+            // A new visitor of a coop that asks for the membership number: what
+            // the registration lacks is said at once, beside each field.
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            Passkoop.clickVisitorButton(),
+            {trigger: ".passkoop-visitor-search", run: "edit Inès Martin"},
+            {trigger: '.passkoop-coop:contains("400COOP")', run: "click"},
+            {trigger: ".passkoop-save-visitor", run: "click"},
+            Passkoop.errorsBesideTheirFields(["member-ref", "consent"]),
+            Passkoop.screenshot("7-new-visitor"),
+            Passkoop.discard(),
+            // Claire comes back, at her limit: she may join, or pay the normal price.
+            Passkoop.clickVisitorButton(),
+            {trigger: ".passkoop-visitor-search", run: "edit Claire"},
+            {trigger: '.passkoop-candidate:contains("Claire Muller")', run: "click"},
+            Passkoop.statusIs("Limite atteinte"),
+            {trigger: '.passkoop-join-text:contains("Adhésion à l\'accueil : 10 €")'},
+            Passkoop.screenshot("8-limit-ways-forward"),
+            {trigger: ".passkoop-normal-price", run: "click"},
+            Passkoop.dialogClosed(),
+            ProductScreen.totalAmountIs("10,00"),
         ].flat(),
 });
 
@@ -369,9 +393,7 @@ registry.category("web_tour.tours").add("passkoop_register_search_anonymous", {
                 run: "edit lea@example.org",
             },
             {content: "she agrees", trigger: ".passkoop-consent", run: "click"},
-            {content: "save her", trigger: ".passkoop-save-visitor", run: "click"},
-            Passkoop.statusIs("Trial visit 1 of 3"),
-            Passkoop.welcome(),
+            Passkoop.saveAndWelcome(),
             ProductScreen.customerIsSelected("Léa Martin"),
             // A traveller from a trust-mode coop, anonymously.
             Chrome.createFloatingOrder(),
@@ -481,9 +503,7 @@ registry.category("web_tour.tours").add("passkoop_offline_registration", {
             },
             {trigger: ".passkoop-form-email", run: "edit lea@example.org"},
             {trigger: ".passkoop-consent", run: "click"},
-            {trigger: ".passkoop-save-visitor", run: "click"},
-            Passkoop.statusIs("Trial visit 1 of 3"),
-            Passkoop.welcome(),
+            Passkoop.saveAndWelcome(),
             {
                 content: "the visitor's name is on the Pass'Koop button",
                 trigger: '.passkoop-visitor-button:contains("Léa Martin")',
@@ -526,29 +546,22 @@ registry.category("web_tour.tours").add("passkoop_counter", {
             Chrome.startPoS(),
             Dialog.confirm("Open Register"),
             ProductScreen.clickDisplayedProduct("Organic Lentils"),
+            // A known visitor: found by name in every coop at once.
             Passkoop.countClicks(),
             Passkoop.clickVisitorButton(),
             {
                 content: "the coops not shown are said",
                 trigger: '.passkoop-more-coops:contains("+5 more")',
             },
+            Passkoop.typeIn(".passkoop-visitor-search", "Mathilde"),
             {
-                content: "pick HendayaKoop",
-                trigger: '.passkoop-coop:contains("HendayaKoop")',
-                run: "click",
-            },
-            {
-                content:
-                    "the cursor is in the visitor search, her coop's regulars listed",
-                trigger: ".passkoop-visitor-search:focus",
-            },
-            {
-                content: "pick Mathilde, listed before anything is typed",
-                trigger: '.passkoop-candidate:contains("Mathilde Etcheverry")',
+                content: "pick Mathilde, her coop said beside her name",
+                trigger:
+                    '.passkoop-candidate:contains("Mathilde Etcheverry"):has(.passkoop-candidate-coop:contains("HendayaKoop"))',
                 run: "click",
             },
             Passkoop.welcome(),
-            Passkoop.clicksWere(4, "from the button to a known visitor welcomed"),
+            Passkoop.clicksWere(3, "from the button to a known visitor welcomed"),
             {
                 content: "the button names her coop",
                 trigger: '.passkoop-visitor-button:contains("HendayaKoop")',
@@ -556,6 +569,11 @@ registry.category("web_tour.tours").add("passkoop_counter", {
             // Samir's coop asks for his membership number: typed in right there.
             Passkoop.clickVisitorButton(),
             Passkoop.chooseCoop("400COOP"),
+            {
+                content:
+                    "the cursor is in the visitor search, her coop's regulars listed",
+                trigger: ".passkoop-visitor-search:focus",
+            },
             {
                 content: "pick Samir",
                 trigger: '.passkoop-candidate:contains("Samir")',
@@ -571,24 +589,85 @@ registry.category("web_tour.tours").add("passkoop_counter", {
             {content: "complete", trigger: ".passkoop-complete", run: "click"},
             Passkoop.statusIs("Member terms"),
             Passkoop.welcome(),
-            // Nico's discovery card is used up: what next is said.
+            // A new visitor of 400COOP: what the search found nobody for is
+            // registered in place, every missing field said at once.
+            Chrome.createFloatingOrder(),
             Passkoop.clickVisitorButton(),
-            Passkoop.chooseType("passkoop-type-trial"),
-            Passkoop.findVisitor("Nico", "Nico Larralde"),
-            Passkoop.statusIs("Limit reached: 3 of 3 visits."),
             {
-                content: "what the visitor can do next",
-                trigger:
-                    '.passkoop-next-step:contains("the visitor can join the coop")',
+                content: "register, nothing filled in",
+                trigger: ".passkoop-register",
+                run: "click",
             },
+            {trigger: ".passkoop-save-visitor", run: "click"},
+            Passkoop.errorsBesideTheirFields(["coop", "name", "consent"]),
+            {trigger: '.passkoop-coop:contains("400COOP")', run: "click"},
+            {trigger: ".passkoop-save-visitor", run: "click"},
+            Passkoop.errorsBesideTheirFields(["name", "member-ref", "consent"]),
             Passkoop.discard(),
+            Passkoop.countClicks(),
+            Passkoop.clickVisitorButton(),
+            Passkoop.typeIn(".passkoop-visitor-search", "Inès Martin"),
+            {
+                content: "nobody found: the registration is there, her name in it",
+                trigger:
+                    ".passkoop-registration .passkoop-form-name:value(Inès Martin)",
+            },
+            {
+                content: "her coop",
+                trigger: '.passkoop-coop:contains("400COOP")',
+                run: "click",
+            },
+            Passkoop.typeIn(".passkoop-form-member-ref", "400-31"),
+            {content: "she agrees", trigger: ".passkoop-consent", run: "click"},
+            Passkoop.saveAndWelcome(),
+            Passkoop.clicksWere(4, "from the button to a new visitor welcomed"),
+            ProductScreen.customerIsSelected("Inès Martin"),
             // The card of a visitor not seen for years: found on the server.
+            Chrome.createFloatingOrder(),
+            ProductScreen.clickDisplayedProduct("Organic Lentils"),
             Passkoop.countClicks(),
             scan_barcode("PK-0777"),
             Passkoop.statusIs("Trial visit 1 of 3"),
             Passkoop.welcome(),
             Passkoop.clicksWere(1, "from a card scan to the visitor welcomed"),
             ProductScreen.customerIsSelected("Ancien Visiteur"),
+            ProductScreen.totalAmountIs("8.00"),
+            // Nico's discovery card is used up: he joins, or pays the normal price.
+            Passkoop.clickVisitorButton(),
+            Passkoop.typeIn(".passkoop-visitor-search", "Nico"),
+            {
+                content: "pick Nico",
+                trigger: '.passkoop-candidate:contains("Nico Larralde")',
+                run: "click",
+            },
+            Passkoop.statusIs("Limit reached: 3 of 3 visits."),
+            Passkoop.cannotWelcome(),
+            {
+                content: "what the visitor can do next",
+                trigger:
+                    '.passkoop-next-step:contains("the visitor can join the coop")',
+            },
+            {
+                content: "how to join, as the coop wrote it",
+                trigger:
+                    '.passkoop-join-text:contains("Membership at the reception desk: 10 €")',
+            },
+            Passkoop.countClicks(),
+            {
+                content: "sell at the normal price",
+                trigger: ".passkoop-normal-price",
+                run: "click",
+            },
+            Passkoop.dialogClosed(),
+            Passkoop.clicksWere(1, "from the limit to a sale at the normal price"),
+            ProductScreen.totalAmountIs("10.00"),
+            {
+                content: "an ordinary sale: no customer, no visitor",
+                trigger:
+                    '.passkoop-visitor-button:not(.active):contains("Partner-coop visitor")',
+            },
+            pay(),
+            ReceiptScreen.isShown(),
         ].flat(),
 });
 

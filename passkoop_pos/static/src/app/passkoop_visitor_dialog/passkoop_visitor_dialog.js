@@ -1,22 +1,25 @@
 import {Component, useEffect, useRef, useState} from "@odoo/owl";
 import {
-    passkoopAnonymousRefusal,
-    passkoopProofDue,
+    passkoopAnonymousAllowed,
+    passkoopMissing,
 } from "@passkoop_pos/app/passkoop_rule";
-import {visitorMatches, visitorSearchDomain} from "@passkoop_pos/app/passkoop_search";
-import {ConnectionLostError} from "@web/core/network/rpc";
 import {Dialog} from "@web/core/dialog/dialog";
 import {_t} from "@web/core/l10n/translation";
 import {useDebounced} from "@web/core/utils/timing";
 import {usePos} from "@point_of_sale/app/store/pos_hook";
-import {uuidv4} from "@point_of_sale/utils";
+import {visitorMatches} from "@passkoop_pos/app/passkoop_search";
 
 const SHOWN = 8;
+// The registration's fields, in the order the cashier fills them in.
+const FORM_FIELDS = ["name", "member_ref", "email", "card_ref"];
 
 /**
- * The cashier's one dialog: visitor type, home coop, find or register the visitor
- * (or an anonymous visit), see whether they may shop. It decides nothing about
- * the order: it returns the chosen visitor, {partner, cardToken}, or nothing.
+ * The cashier's one dialog: find the visitor (in every coop at once, or in the
+ * coop or kind chosen), or register one in place (or an anonymous visit), see
+ * whether they may shop and, at a limit, what else can be done. It asks the
+ * store for data and the rule (passkoop_rule.js) for decisions, and decides
+ * nothing about the order: it returns the chosen visitor, {partner,
+ * cardToken}, a sale at the normal price, {ordinary: true}, or nothing.
  */
 export class PasskoopVisitorDialog extends Component {
     static template = "passkoop_pos.PasskoopVisitorDialog";
@@ -38,10 +41,12 @@ export class PasskoopVisitorDialog extends Component {
         // server (online) or when the order arrives (offline).
         const cardVisitor =
             card?.valid && !partner && this.pos.passkoopCardVisitor(card);
+        const types = this.pos.passkoopVisitorTypes;
         this.state = useState({
+            // Not chosen (false): the search looks among every kind of visitor.
             type: card
                 ? "partner"
-                : partner?.passkoop_visitor_type || this.pos.passkoopVisitorTypes[0],
+                : partner?.passkoop_visitor_type || (types.length === 1 && types[0]),
             // A card refused names nobody: not even their coop is taken from it.
             coopId:
                 partner?.passkoop_coop_id?.id ||
@@ -52,38 +57,47 @@ export class PasskoopVisitorDialog extends Component {
             selectedId: (!partner?.isPending && partner?.id) || false,
             // A visitor not saved yet: known by their card, or registered offline.
             pending: partner?.isPending ? partner : cardVisitor || null,
+            // The cashier registers a visitor (the form also opens by itself
+            // when the search finds nobody).
             registering: false,
             form: {name: "", email: "", member_ref: "", card_ref: "", consent: false},
+            // What the registration lacks, said beside each field at once.
+            errors: {},
             completion: {member_ref: "", email: ""},
-            message: "",
+            completionError: "",
             // A visitor of the same name, shown before registering another.
             namesake: null,
             otherThan: false,
         });
         this.searchRef = useRef("search");
+        this.formRef = useRef("form");
         useEffect(
-            () => this.searchRef.el?.focus(),
+            () => this.focusNext(),
             () => [this.state.type, this.state.coopId]
         );
         this.searchServerSoon = useDebounced(() => this.searchServer(), 300);
-        if (cardVisitor && !this.offline) {
-            this.registerFromCard();
+        if (cardVisitor) {
+            this.registerFromCard(card);
         }
     }
 
+    /** The cursor where the cashier types next: the registration's first field
+     * still to fill in, else the visitor search. */
+    focusNext() {
+        const form = this.formRef.el;
+        const empty =
+            form &&
+            FORM_FIELDS.map((field) =>
+                form.querySelector(`.passkoop-form-${field.replace("_", "-")}`)
+            ).find((input) => input && !input.value);
+        (empty || this.searchRef.el)?.focus();
+    }
+
     /** The scanned card's holder, registered online from the card alone. */
-    async registerFromCard() {
-        try {
-            const partnerId = await this.pos.data.call(
-                "res.partner",
-                "passkoop_register_from_card",
-                [this.props.card.token]
-            );
-            await this.pos.data.read("res.partner", [partnerId]);
-            Object.assign(this.state, {pending: null, selectedId: partnerId});
-        } catch {
-            // Offline, or refused by the server: the till's own check stands, and
-            // the server checks the card again when the order arrives.
+    async registerFromCard(card) {
+        const partner = await this.pos.passkoopRegisterFromCard(card);
+        if (partner) {
+            Object.assign(this.state, {pending: null, selectedId: partner.id});
         }
     }
 
@@ -130,23 +144,30 @@ export class PasskoopVisitorDialog extends Component {
         });
     }
 
-    /** Whose visitor the cashier is looking for: a type, and a coop for members. */
+    /** Whose visitor a new one would be: a type, and a coop for members. */
     get ready() {
         return this.state.type === "trial" || Boolean(this.coop);
     }
 
+    /** Whether a visitor is among those the cashier is looking at: of the kind
+     * and coop chosen, or any the till welcomes while none is chosen. */
     isOfChoice(partner) {
+        const type = partner.passkoop_visitor_type;
         return (
-            partner.passkoop_visitor_type === this.state.type &&
-            (this.state.type === "trial" ||
-                partner.passkoop_coop_id?.id === this.state.coopId)
+            this.pos.passkoopVisitorTypes.includes(type) &&
+            (!this.state.type || type === this.state.type) &&
+            (!this.state.coopId || partner.passkoop_coop_id?.id === this.state.coopId)
         );
     }
 
-    /** The visitors that match what was typed; before anything is typed, the
-     * regulars of the chosen coop (or the trial visitors) come first. */
+    /** The visitors that match what was typed, in every coop until one is
+     * chosen; before anything is typed, the regulars of the coop chosen (or the
+     * discovery visitors) come first, and nobody while nothing is chosen. */
     get candidates() {
         const query = this.state.query;
+        if (!query.trim() && !this.ready) {
+            return [];
+        }
         const visitors = [
             ...this.pos.passkoopPendingVisitors,
             ...this.pos.models["res.partner"].getAll(),
@@ -161,6 +182,12 @@ export class PasskoopVisitorDialog extends Component {
                 (a, b) => (b.passkoop_visit_count || 0) - (a.passkoop_visit_count || 0)
             )
             .slice(0, SHOWN);
+    }
+
+    /** Where a visitor comes from, said beside their name: their coop, or
+     * discovery. */
+    whereFrom(partner) {
+        return partner.passkoop_coop_id?.name || _t("Discovery / trial");
     }
 
     get selected() {
@@ -206,10 +233,16 @@ export class PasskoopVisitorDialog extends Component {
         return this.pos.passkoopCheck(selected, this.pos.get_order(), this.cardToken);
     }
 
-    /** What the cashier can do after a refusal or a limit, in words. */
+    /** At a limit the policy sets: the visitor may still buy at the till's
+     * normal price, or join the coop. */
+    get atLimit() {
+        return ["limit_reached", "expired"].includes(this.check?.status);
+    }
+
+    /** What the cashier can do after a limit, in words. */
     get nextStep() {
         const check = this.check;
-        if (!["limit_reached", "expired"].includes(check?.status)) {
+        if (!this.atLimit) {
             return "";
         }
         if (check.action === "confirm") {
@@ -221,20 +254,27 @@ export class PasskoopVisitorDialog extends Component {
         return _t("To keep shopping here, the visitor can join the coop.");
     }
 
+    /** How to join the coop, as the coop wrote it in Settings. */
+    get joinText() {
+        return this.atLimit ? this.pos.company.passkoop_join_text || "" : "";
+    }
+
     /** What the policy asks that the selected visitor's profile lacks. */
     get missing() {
         const selected = this.selected;
-        const policy = selected && this.pos.passkoopPolicy(selected);
-        if (this.check?.status !== "incomplete" || !policy || selected.isPending) {
+        if (!selected || selected.isPending) {
             return {};
         }
-        return {
-            member_ref:
-                policy.proof === "member_ref" &&
-                passkoopProofDue(policy, this.check.visit_count) &&
-                !selected.passkoop_member_ref,
-            email: policy.registration_required && !selected.email,
-        };
+        const fields = passkoopMissing(
+            this.pos.passkoopPolicy(selected),
+            {
+                member_ref: selected.passkoop_member_ref,
+                name: selected.name,
+                email: selected.email,
+            },
+            this.check
+        );
+        return Object.fromEntries(fields.map((field) => [field, true]));
     }
 
     get canComplete() {
@@ -243,23 +283,20 @@ export class PasskoopVisitorDialog extends Component {
 
     /** The policy a new visitor of this type (and coop) would get. */
     get policy() {
-        return this.pos.passkoopPolicy({
-            passkoop_visitor_type: this.state.type,
-            passkoop_coop_id: this.coop,
-        });
+        return (
+            this.state.type &&
+            this.pos.passkoopPolicy({
+                passkoop_visitor_type: this.state.type,
+                passkoop_coop_id: this.coop,
+            })
+        );
     }
 
     get canGoAnonymous() {
-        const policy = this.policy;
         return (
             !this.offline &&
             this.state.type === "partner" &&
-            this.coop &&
-            policy &&
-            policy.mode !== "refused" &&
-            policy.proof === "none" &&
-            !policy.registration_required &&
-            !passkoopAnonymousRefusal(policy)
+            passkoopAnonymousAllowed(this.policy, this.coop)
         );
     }
 
@@ -280,19 +317,20 @@ export class PasskoopVisitorDialog extends Component {
     setType(type) {
         Object.assign(this.state, {
             type,
+            coopId: type === "trial" ? false : this.state.coopId,
             selectedId: false,
             pending: null,
-            registering: false,
-            message: "",
+            errors: {},
         });
     }
 
     setCoop(coop) {
         Object.assign(this.state, {
+            type: "partner",
             coopId: coop.id,
             selectedId: false,
             pending: null,
-            message: "",
+            errors: {},
         });
     }
 
@@ -303,19 +341,28 @@ export class PasskoopVisitorDialog extends Component {
         }
     }
 
+    /** A visitor picked: their kind and coop become the dialog's. */
     select(partner) {
         Object.assign(this.state, {
+            type: partner.passkoop_visitor_type,
+            coopId: partner.passkoop_coop_id?.id || false,
             pending: partner.isPending ? partner : null,
             selectedId: partner.isPending ? false : partner.id,
             registering: false,
-            message: "",
+            errors: {},
+            completionError: "",
             namesake: null,
             otherThan: false,
         });
     }
 
     onSearchInput() {
-        this.state.message = "";
+        const query = this.state.query.trim();
+        // Until the cashier types in the form, it follows the search.
+        if (!this.state.registering) {
+            Object.assign(this.state.form, {name: "", email: ""});
+            this.state.form[query.includes("@") ? "email" : "name"] = query;
+        }
         this.searchServerSoon();
     }
 
@@ -328,28 +375,32 @@ export class PasskoopVisitorDialog extends Component {
     /** Visitors the till did not load (not seen for months), found on the server
      * with the same meaning; they join the till's records, and so the list. */
     async searchServer() {
-        const query = this.state.query;
-        if (query.trim().length < 2 || this.offline) {
-            return;
-        }
-        const domain = [
-            ["passkoop_visitor_type", "=", this.state.type],
-            ...visitorSearchDomain(query),
-        ];
-        if (this.state.type === "partner") {
-            domain.push(["passkoop_coop_id", "=", this.state.coopId]);
-        }
-        try {
-            await this.pos.data.searchRead("res.partner", domain, [], {limit: SHOWN});
-        } catch (error) {
-            if (error instanceof ConnectionLostError) {
-                return; // offline meanwhile: the loaded visitors are all there is
-            }
-            throw error;
-        }
-        if (query === this.state.query && !this.candidates.length) {
-            this.state.message = _t("No visitor found.");
-        }
+        await this.pos.passkoopSearchVisitors(
+            this.state.query,
+            {type: this.state.type, coopId: this.state.coopId},
+            SHOWN
+        );
+    }
+
+    /** The registration form: asked for, or opened by a search that finds
+     * nobody (the name typed is the new visitor's). */
+    get showForm() {
+        return (
+            this.state.registering ||
+            (!this.selected &&
+                this.state.query.trim().length >= 2 &&
+                !this.candidates.length)
+        );
+    }
+
+    get formTitle() {
+        return this.state.registering
+            ? _t("New visitor")
+            : _t("No visitor found: register them.");
+    }
+
+    get offlineText() {
+        return _t("Offline: the visitor is saved when the sale reaches the server.");
     }
 
     startRegistration() {
@@ -357,10 +408,15 @@ export class PasskoopVisitorDialog extends Component {
             registering: true,
             selectedId: false,
             pending: null,
-            message: "",
+            errors: {},
         });
         const query = this.state.query.trim();
         this.state.form[query.includes("@") ? "email" : "name"] = query;
+    }
+
+    /** The cashier fills the form in: it no longer follows the search. */
+    onFormInput() {
+        this.state.registering = true;
     }
 
     get registration() {
@@ -377,6 +433,57 @@ export class PasskoopVisitorDialog extends Component {
         };
     }
 
+    /** The fields the new visitor's policy asks, beyond the name. */
+    get asked() {
+        const policy = this.policy;
+        return {
+            member_ref: policy?.proof === "member_ref",
+            email: Boolean(policy?.registration_required),
+        };
+    }
+
+    /**
+     * Everything the registration lacks, by field, at once: the rule says what
+     * the policy asks (passkoopMissing()), the till what it needs.
+     * @param {Object} registration
+     * @returns {Object} field: what to do
+     */
+    registrationErrors(registration) {
+        const errors = {};
+        if (!this.ready) {
+            errors.coop = this.pos.passkoopVisitorTypes.includes("trial")
+                ? _t("Choose the visitor's home coop, or Discovery / trial.")
+                : _t("Choose the visitor's home coop.");
+        }
+        if (!registration.name) {
+            errors.name = _t("Give at least the visitor's name.");
+        }
+        if (this.ready) {
+            const visitor = this.pos.passkoopRegisteredVisitor(registration);
+            const missing = passkoopMissing(
+                this.policy,
+                {
+                    member_ref: registration.passkoop_member_ref,
+                    name: registration.name,
+                    email: registration.email,
+                },
+                this.pos.passkoopCheck(visitor)
+            );
+            if (missing.includes("member_ref")) {
+                errors.member_ref = _t(
+                    "The membership number at the home coop is required."
+                );
+            }
+            if (missing.includes("email")) {
+                errors.email = _t("Their coop's policy asks for an email.");
+            }
+        }
+        if (!registration.passkoop_consent) {
+            errors.consent = _t("The visitor must agree that their data is kept.");
+        }
+        return errors;
+    }
+
     /**
      * A visitor the till holds under this name, of the same kind and coop: one
      * person is one visitor, and a visitor at a limit does not start over new.
@@ -390,7 +497,9 @@ export class PasskoopVisitorDialog extends Component {
             ...this.pos.models["res.partner"].getAll(),
         ].find(
             (partner) =>
-                this.isOfChoice(partner) &&
+                partner.passkoop_visitor_type === registration.passkoop_visitor_type &&
+                (registration.passkoop_visitor_type === "trial" ||
+                    partner.passkoop_coop_id?.id === registration.passkoop_coop_id) &&
                 (partner.name || "").trim().toLowerCase() === name
         );
     }
@@ -410,15 +519,13 @@ export class PasskoopVisitorDialog extends Component {
         this.register();
     }
 
-    /** Register the visitor: on the server, or (offline) with the order. */
+    /** Save the visitor (on the server, or offline with the order) and welcome
+     * them when they may shop. */
     async register() {
         const registration = this.registration;
-        if (!registration.name) {
-            this.state.message = _t("Give at least the visitor's name.");
-            return;
-        }
-        if (!registration.passkoop_consent) {
-            this.state.message = _t("The visitor must agree that their data is kept.");
+        const errors = this.registrationErrors(registration);
+        this.state.errors = errors;
+        if (Object.keys(errors).length) {
             return;
         }
         const namesake =
@@ -427,79 +534,31 @@ export class PasskoopVisitorDialog extends Component {
             this.state.namesake = namesake;
             return;
         }
-        if (this.offline) {
-            this.registerOffline(registration);
-            return;
-        }
-        try {
-            const partnerId = await this.pos.data.call(
-                "res.partner",
-                "passkoop_register_from_pos",
-                [registration]
-            );
-            const [partner] = await this.pos.data.read("res.partner", [partnerId]);
-            this.select(partner);
-        } catch (error) {
-            if (error instanceof ConnectionLostError) {
-                this.registerOffline(registration);
-            } else if (error.data?.message) {
-                this.state.message = error.data.message;
-            } else {
-                throw error;
-            }
-        }
-    }
-
-    /** Kept with the order: the server saves the visitor when the order arrives. */
-    registerOffline(registration) {
-        const visitor = this.pos.passkoopRegisteredVisitor({
-            uid: uuidv4(),
-            ...registration,
-        });
-        const check = this.pos.passkoopCheck(visitor);
-        if (check.action === "block") {
-            this.state.message = check.text;
+        const {visitor, error} = await this.pos.passkoopRegisterVisitor(registration);
+        if (error) {
+            this.state.errors = {server: error};
             return;
         }
         this.select(visitor);
+        if (this.check.action === "allow") {
+            this.confirm();
+        }
     }
 
     /** Fill in what the policy asks, right here; the server checks it again. */
     async complete() {
         const completion = this.state.completion;
-        try {
-            await this.pos.data.call("res.partner", "passkoop_complete_from_pos", [
-                this.selected.id,
-                {
-                    email: completion.email.trim(),
-                    passkoop_member_ref: completion.member_ref.trim(),
-                },
-            ]);
-            await this.pos.data.read("res.partner", [this.selected.id]);
-            this.state.message = "";
-        } catch (error) {
-            if (!error.data?.message) {
-                throw error;
+        this.state.completionError = await this.pos.passkoopCompleteVisitor(
+            this.selected,
+            {
+                email: completion.email.trim(),
+                passkoop_member_ref: completion.member_ref.trim(),
             }
-            this.state.message = error.data.message;
-        }
+        );
     }
 
     async goAnonymous() {
-        const known = this.coop.anonymous_partner_id;
-        if (known) {
-            this.select(known);
-            return;
-        }
-        const partnerId = await this.pos.data.call(
-            "passkoop.coop",
-            "passkoop_anonymous_partner_id",
-            [[this.coop.id]]
-        );
-        const partner =
-            this.pos.models["res.partner"].get(partnerId) ||
-            (await this.pos.data.read("res.partner", [partnerId]))[0];
-        this.select(partner);
+        this.select(await this.pos.passkoopAnonymousVisitor(this.coop));
     }
 
     confirm() {
@@ -510,6 +569,12 @@ export class PasskoopVisitorDialog extends Component {
             // Kept with the sale: the server says it in the order's chatter.
             refusedCard: card && !card.valid ? card.token : false,
         });
+        this.props.close();
+    }
+
+    /** The visitor pays the till's normal price, as any customer: no visit. */
+    sellAtNormalPrice() {
+        this.props.getPayload({ordinary: true});
         this.props.close();
     }
 }
