@@ -5,9 +5,7 @@
 import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as Passkoop from "@passkoop_pos/../tests/tours/passkoop_tour_utils";
-import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
-import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
 import {registry} from "@web/core/registry";
 import {simulateBarCode} from "@barcodes/../tests/helpers";
 
@@ -23,15 +21,6 @@ function registerClaireAgain() {
             content: "the cashier is shown the visitor of the same name",
             trigger: `.passkoop-namesake:contains("Claire Muller is already registered (Limit reached: 3 of 3 visits.)")`,
         },
-    ].flat();
-}
-
-function pay() {
-    return [
-        ProductScreen.clickPayButton(),
-        PaymentScreen.clickPaymentMethod("Bank"),
-        PaymentScreen.clickValidate(),
-        ReceiptScreen.isShown(),
     ].flat();
 }
 
@@ -52,7 +41,7 @@ registry.category("web_tour.tours").add("passkoop_one_visitor", {
             // Registered, she may shop: welcomed at once.
             {trigger: ".passkoop-namesake-other", run: "click"},
             Passkoop.dialogClosed(),
-            pay(),
+            Passkoop.payAndSeeReceipt(),
             Passkoop.receiptSays("Trial visit 1 of 3"),
         ].flat(),
 });
@@ -82,6 +71,6 @@ registry.category("web_tour.tours").add("passkoop_card_refused_names_nobody", {
             Passkoop.chooseCoop("Coop A"),
             Passkoop.findVisitor("Zoé", "Zoé"),
             Passkoop.welcome(),
-            pay(),
+            Passkoop.payAndSeeReceipt(),
         ].flat(),
 });

@@ -1,7 +1,6 @@
 /* global posmodel */
 import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
-import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as Passkoop from "@passkoop_pos/../tests/tours/passkoop_tour_utils";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
@@ -67,15 +66,6 @@ function lentilsAt(price) {
     ].flat();
 }
 
-function pay() {
-    return [
-        ProductScreen.clickPayButton(),
-        PaymentScreen.clickPaymentMethod("Bank"),
-        PaymentScreen.clickValidate(),
-        ReceiptScreen.isShown(),
-    ].flat();
-}
-
 /**
  * The member price list is the till's only one, so Odoo gives it to every
  * partner who has none: visitors pay what their policy gives all the same,
@@ -107,7 +97,7 @@ registry.category("web_tour.tours").add("passkoop_policy_prices", {
             // Nico pays the normal price.
             welcomeNico(),
             lentilsAt("10.00"),
-            pay(),
+            Passkoop.payAndSeeReceipt(),
             Passkoop.receiptSays("Pass'Koop visitor — Discovery / trial"),
             ReceiptScreen.totalAmountContains("10.00"),
             ReceiptScreen.clickNextOrder(),
@@ -121,7 +111,7 @@ registry.category("web_tour.tours").add("passkoop_policy_prices", {
             lentilsAt("10.00"),
             welcomeMathilde(),
             lentilsAt("8.00"),
-            pay(),
+            Passkoop.payAndSeeReceipt(),
             Passkoop.receiptSays("Pass'Koop visitor — HendayaKoop — Member terms"),
             ReceiptScreen.totalAmountContains("8.00"),
             Passkoop.goOnlineAndSync(),

@@ -2,6 +2,9 @@
 /** Steps of the cashier's Pass'Koop path, shared by the tours. */
 
 import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
+import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
+import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
 import {ConnectionLostError} from "@web/core/network/rpc";
 import {registry} from "@web/core/registry";
 
@@ -349,4 +352,22 @@ export function clicksWere(goal, what) {
             },
         },
     ];
+}
+
+/**
+ * Pay the order: to the payment screen, by `method`, validated. What comes next
+ * (the receipt, or a dialog the policy asks for) is the tour's to say.
+ * @param {String} method the payment method's name
+ */
+export function pay(method = "Bank") {
+    return [
+        ProductScreen.clickPayButton(),
+        PaymentScreen.clickPaymentMethod(method),
+        PaymentScreen.clickValidate(),
+    ].flat();
+}
+
+/** Pay the order and see its receipt. */
+export function payAndSeeReceipt(method = "Bank") {
+    return [...pay(method), ReceiptScreen.isShown()].flat();
 }

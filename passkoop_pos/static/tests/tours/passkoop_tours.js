@@ -9,14 +9,6 @@ import {namesShownAsText} from "@passkoop_membership/../tests/tours/passkoop_bac
 import {registry} from "@web/core/registry";
 import {scan_barcode} from "@point_of_sale/../tests/tours/utils/common";
 
-function pay() {
-    return [
-        ProductScreen.clickPayButton(),
-        PaymentScreen.clickPaymentMethod("Bank"),
-        PaymentScreen.clickValidate(),
-    ].flat();
-}
-
 registry.category("web_tour.tours").add("passkoop_member_pricing", {
     steps: () =>
         [
@@ -33,7 +25,7 @@ registry.category("web_tour.tours").add("passkoop_member_pricing", {
             ProductScreen.customerIsSelected("Mathilde Etcheverry"),
             // Member prices: the lines are priced again.
             ProductScreen.totalAmountIs("8.00"),
-            pay(),
+            Passkoop.pay(),
             ReceiptScreen.isShown(),
             Passkoop.receiptSays("Pass'Koop visitor — HendayaKoop — Member terms"),
         ].flat(),
@@ -104,7 +96,7 @@ registry.category("web_tour.tours").add("passkoop_trial_visit_count", {
                 trigger: ".passkoop-status.alert-warning",
             },
             Passkoop.welcome(),
-            pay(),
+            Passkoop.pay(),
             ReceiptScreen.isShown(),
             Passkoop.receiptSays(
                 "Pass'Koop visitor — Discovery / trial — Trial visit 3 of 3 (the last)"
@@ -135,7 +127,7 @@ registry.category("web_tour.tours").add("passkoop_french_cashier", {
             Passkoop.findVisitor("Mathilde", "Mathilde Etcheverry"),
             Passkoop.statusIs("Conditions membre"),
             Passkoop.welcome(),
-            pay(),
+            Passkoop.pay(),
             ReceiptScreen.isShown(),
             Passkoop.receiptSays(
                 "Visiteur Pass'Koop — HendayaKoop — Conditions membre"
@@ -155,7 +147,7 @@ registry.category("web_tour.tours").add("passkoop_offline", {
             Passkoop.findVisitor("Claire", "Claire Muller"),
             Passkoop.statusIs("Trial visit 3 of 3"),
             Passkoop.welcome(),
-            pay(),
+            Passkoop.pay(),
             Dialog.confirm("Continue with limited functionality"),
             ReceiptScreen.isShown(),
             Passkoop.receiptSays("visit 3 of 3"),
@@ -192,7 +184,7 @@ registry.category("web_tour.tours").add("passkoop_offline_on_trust", {
                 trigger: "body:not(:has(.passkoop-completion))",
             },
             Passkoop.welcome(),
-            pay(),
+            Passkoop.pay(),
             Dialog.confirm("Continue with limited functionality"),
             ReceiptScreen.isShown(),
             Passkoop.receiptSays("on trust: membership number asked from visit 2"),
@@ -261,7 +253,7 @@ registry.category("web_tour.tours").add("passkoop_block_at_payment", {
             Passkoop.chooseType("passkoop-type-trial"),
             Passkoop.findVisitor("Claire", "Claire Muller"),
             Passkoop.welcome(),
-            pay(),
+            Passkoop.pay(),
             ReceiptScreen.isShown(),
             ReceiptScreen.clickNextOrder(),
             // ...but once one is paid, the other one is past the limit.
@@ -302,7 +294,7 @@ registry.category("web_tour.tours").add("passkoop_walkthrough", {
             Passkoop.welcome(),
             ProductScreen.totalAmountIs("8,00"),
             Passkoop.screenshot("2-member-prices"),
-            pay(),
+            Passkoop.pay(),
             ReceiptScreen.isShown(),
             Passkoop.receiptSays("Conditions membre"),
             Passkoop.screenshot("3-receipt"),
@@ -466,7 +458,7 @@ registry.category("web_tour.tours").add("passkoop_hostile_names", {
             Passkoop.findVisitor("Zoé", "Zoé"),
             namesShownAsText(".passkoop-visitor-dialog"),
             Passkoop.welcome(),
-            pay(),
+            Passkoop.pay(),
             ReceiptScreen.isShown(),
             namesShownAsText(".pos-receipt .passkoop-receipt-line"),
         ].flat(),
@@ -508,7 +500,7 @@ registry.category("web_tour.tours").add("passkoop_offline_registration", {
                 content: "the visitor's name is on the Pass'Koop button",
                 trigger: '.passkoop-visitor-button:contains("Léa Martin")',
             },
-            pay(),
+            Passkoop.pay(),
             Dialog.confirm("Continue with limited functionality"),
             ReceiptScreen.isShown(),
             Passkoop.receiptSays("Trial visit 1 of 3"),
@@ -520,7 +512,7 @@ registry.category("web_tour.tours").add("passkoop_offline_registration", {
             Passkoop.findVisitor("lea@", "Léa Martin"),
             Passkoop.statusIs("Trial visit 2 of 3"),
             Passkoop.welcome(),
-            pay(),
+            Passkoop.pay(),
             ReceiptScreen.isShown(),
             Passkoop.unsyncedPaidOrdersAre(2),
             Passkoop.goOnlineAndSync(),
@@ -666,7 +658,7 @@ registry.category("web_tour.tours").add("passkoop_counter", {
                 trigger:
                     '.passkoop-visitor-button:not(.active):contains("Partner-coop visitor")',
             },
-            pay(),
+            Passkoop.pay(),
             ReceiptScreen.isShown(),
         ].flat(),
 });
