@@ -61,6 +61,11 @@ registry.category("web_tour.tours").add("passkoop_dashboard", {
             trigger: '.alert-danger.passkoop-cap-over:contains("Cap passed: 100 %")',
         },
         {
+            content: "and what the coop can do: its policies, its cap",
+            trigger:
+                '.passkoop-cap-over:contains("invite them to join") .passkoop-cap-policies + .passkoop-cap-settings',
+        },
+        {
             content: "last month: nothing yet",
             trigger: '.passkoop-periods button[data-period="last_month"]',
             run: "click",
@@ -94,6 +99,20 @@ registry.category("web_tour.tours").add("passkoop_dashboard", {
                 '.o_list_view:has(.o_data_row:contains("Claire")):has(.o_data_row:eq(2)):not(:has(.o_data_row:eq(3)))',
         },
         {
+            content: "the search bar says which: the month's days, done visits",
+            trigger:
+                '.o_searchview_facet:contains("Period"):contains(" – ") ~ .o_searchview_facet:contains("Done")',
+        },
+        {
+            content: "the person can remove the period",
+            trigger: '.o_searchview_facet:contains("Period") .o_facet_remove',
+            run: "click",
+        },
+        {
+            content: "the filter is gone",
+            trigger: '.o_searchview:not(:has(.o_searchview_facet:contains("Period")))',
+        },
+        {
             content: "back to the dashboard",
             trigger: ".o_breadcrumb .o_back_button, .breadcrumb-item:first-child a",
             run: "click",
@@ -109,9 +128,19 @@ registry.category("web_tour.tours").add("passkoop_dashboard", {
                 '.o_list_view:has(.o_data_row:contains("Mathilde")):not(:has(.o_data_row:contains("Claire")))',
         },
         {
+            content: "the search bar says it is HendayaKoop's",
+            trigger:
+                '.o_searchview_facet:contains("Home coop"):contains("HendayaKoop")',
+        },
+        {
             content: "back to the dashboard",
             trigger: ".o_breadcrumb .o_back_button, .breadcrumb-item:first-child a",
             run: "click",
+        },
+        {
+            content: "one visitor at or near the limit, in the visitors list's words",
+            trigger:
+                'h4:has(.passkoop-close-count:contains("1")) ~ ul .passkoop-close-visitor:contains("Claire"):contains("Last trial visit")',
         },
         {
             content: "the visitor one visit from the limit is listed",
