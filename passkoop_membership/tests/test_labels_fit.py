@@ -1,6 +1,10 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import HttpCase, tagged
+import importlib.util
+from pathlib import Path
+
+from odoo.modules.module import get_module_path
+from odoo.tests import HttpCase, TransactionCase, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -115,3 +119,38 @@ class TestLabelsFit(HttpCase):
                 if record:
                     url += f"/{record.id}"
                 self.start_tour(url, f"passkoop_fit_{name}", login="admin")
+
+
+@tagged("post_install", "-at_install")
+class TestShorterWordsOnUpgrade(TransactionCase):
+    """An update keeps the translations a database has: the migration to
+    18.0.1.3.0 brings the shorter French that lets the policies list fit."""
+
+    def test_upgrade_brings_the_shorter_words(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        field = self.env["ir.model.fields"]._get("passkoop.policy", "limit_action")
+        confirm = field.selection_ids.filtered(lambda s: s.value == "confirm")
+        confirm.with_context(
+            lang="fr_FR"
+        ).name = "Demander confirmation au caissier·ère"
+        path = (
+            Path(get_module_path("passkoop_membership"))
+            / "migrations/18.0.1.3.0/post-migration.py"
+        )
+        spec = importlib.util.spec_from_file_location("post_migration", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.2.0")
+        self.env.invalidate_all()
+        self.assertEqual(
+            confirm.with_context(lang="fr_FR").name, "Faire confirmer en caisse"
+        )
+        self.assertEqual(
+            dict(
+                self.env["passkoop.policy"]
+                .with_context(lang="fr_FR")
+                ._fields["proof"]
+                ._description_selection(self.env(context={"lang": "fr_FR"}))
+            )["member_ref"],
+            "N° de membre (coop d'origine)",
+        )
