@@ -215,23 +215,71 @@ registry.category("web_tour.tours").add("passkoop_visitor_opens_on_its_tab", {
  * then take the screen and its words.
  */
 const SCREENS = {
-    "1-dashboard": ".passkoop-kpi-visits",
-    "2-settings": ".o_field_widget[name=passkoop_nonmember_cap]",
-    "3-coops": ".o_list_view .o_data_row",
-    "4-coop": ".o_form_view:has(.o_field_widget[name=code]) .o-mail-Message",
-    "5-policy": ".o_form_view .o_field_widget[name=max_visits]",
-    "6-visitors": ".o_list_view .o_data_row",
-    "7-visitor":
+    "1-dashboard": [".passkoop-kpi-visits"],
+    "2-settings": [".o_field_widget[name=passkoop_nonmember_cap]"],
+    "3-coops": [".o_list_view .o_data_row"],
+    "4-coop": [".o_form_view:has(.o_field_widget[name=code]) .o-mail-Message"],
+    "5-policy": [".o_form_view .o_field_widget[name=max_visits]"],
+    "6-visitors": [".o_list_view .o_data_row"],
+    "7-visitor": [
         ".o_form_view:has(.o_field_widget[name=passkoop_status]) .o-mail-Chatter",
-    "8-visits": ".o_list_view .o_data_row",
-    "9-analysis": ".o_pivot table",
-    "10-cards": ".o_list_view .o_data_row",
-    "11-keys": ".o_list_view .o_data_row",
+    ],
+    "8-visits": [".o_list_view .o_data_row"],
+    "9-analysis": [".o_pivot table"],
+    "10-cards": [
+        ".o_list_view .o_data_row",
+        {
+            content: "select the cards: one Print button, and Actions",
+            trigger: ".o_list_view thead .o_list_record_selector input",
+            run: "click",
+        },
+        {trigger: ".o_control_panel_actions .o_cp_action_menus"},
+    ],
+    "11-keys": [".o_list_view .o_data_row"],
+    "12-policies": [".o_list_view .o_data_row"],
+    "13-visits-of-a-figure": [
+        ".passkoop-kpi-visits",
+        {
+            content: "open the visits behind the figure",
+            trigger: ".passkoop-kpi-visits",
+            run: "click",
+        },
+        {
+            content: "the search bar says which",
+            trigger: '.o_searchview_facet:contains("Période")',
+        },
+        {trigger: ".o_list_view .o_data_row"},
+    ],
+    "14-card-email": [
+        ".o_form_view .o_statusbar_status",
+        {
+            content: "send the card by email",
+            trigger: 'button[name="action_send_by_email"]',
+            run: "click",
+        },
+        {
+            content: "the composer says what it sends",
+            trigger: '.modal .modal-title:contains("Envoyer la carte")',
+        },
+        {trigger: ".modal .o_field_html"},
+    ],
+    "15-settings-privacy": [
+        ".o_field_widget[name=passkoop_retention_months]",
+        {
+            content: "bring the privacy setting into view",
+            trigger: ".o_field_widget[name=passkoop_retention_months]",
+            run: () =>
+                document
+                    .querySelector(".o_field_widget[name=passkoop_retention_months]")
+                    .scrollIntoView({block: "center"}),
+        },
+    ],
 };
-for (const [name, ready] of Object.entries(SCREENS)) {
+for (const [name, [ready, ...more]] of Object.entries(SCREENS)) {
     registry.category("web_tour.tours").add(`passkoop_screen_${name}`, {
         steps: () => [
             {content: `the screen ${name} is drawn`, trigger: ready},
+            ...more,
             {
                 content: "nothing is loading any more",
                 trigger: "body:not(:has(.o_loading_indicator, .o-mail-Thread-loading))",

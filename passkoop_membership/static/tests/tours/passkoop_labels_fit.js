@@ -89,7 +89,14 @@ export function labelsFit(where) {
  */
 const SCREENS = {
     dashboard: [".passkoop-kpi-visits"],
-    settings: [".o_field_widget[name=passkoop_nonmember_cap]"],
+    settings: [
+        ".o_field_widget[name=passkoop_nonmember_cap]",
+        {
+            content: 'the retention says its unit (it showed "36" alone)',
+            trigger:
+                ".o_field_widget[name=passkoop_retention_months] + span:contains(mois)",
+        },
+    ],
     coops: [".o_list_view .o_data_row"],
     coop: [".o_form_view .o_field_widget[name=code]"],
     policies: [".o_list_view .o_data_row"],
