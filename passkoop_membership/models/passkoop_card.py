@@ -126,6 +126,9 @@ class PasskoopCard(models.Model):
         template = self.env.ref("passkoop_membership.mail_template_passkoop_card")
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Send the card")
+            if len(cards) == 1
+            else self.env._("Send the cards"),
             "res_model": "mail.compose.message",
             "view_mode": "form",
             "target": "new",

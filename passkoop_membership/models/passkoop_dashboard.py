@@ -1,13 +1,13 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.safe_eval import safe_eval
 
-CLOSE_TO_LIMIT_DAYS = 7  # a trial that ends within a week is close to its limit
+# The statuses the visitors list shows at or near the limit.
+CLOSE_TO_LIMIT = ("last_visit", "limit_reached", "expired")
 SHOWN = 10
 # What the dashboard gets of res.company._passkoop_nonmember_share() (its dates
 # are the fiscal year's, not the dashboard's period).
@@ -76,14 +76,22 @@ class PasskoopDashboard(models.AbstractModel):
         one home coop (``coop``: its id, or 0 for discovery / trial visits), or
         grouped by visitor (``by="visitor"``)."""
         date_from, date_to = self._period_dates(period, date_from, date_to)
-        domain = [("state", "=", "done"), *self._visits_domain(date_from, date_to)]
-        if coop is not None:
-            domain.append(("coop_id", "=", coop or False))
+        Visit = self.env["passkoop.visit"]
+        # The figure's filters, in the search bar: seen, and removable.
+        context = {
+            "search_default_period": Visit._passkoop_period_text(date_from, date_to),
+            "search_default_done": 1,
+        }
+        if coop:
+            context["search_default_coop_id"] = coop
+        elif coop is not None:
+            context["search_default_trial"] = 1
+        if by == "visitor":
+            context["search_default_group_partner"] = 1
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "passkoop_membership.action_passkoop_visits"
         )
-        action["domain"] = domain
-        action["context"] = {"group_by": ["partner_id"]} if by == "visitor" else {}
+        action["context"] = {**safe_eval(action.get("context") or "{}"), **context}
         return action
 
     def _period_dates(self, period, date_from=None, date_to=None):
@@ -118,26 +126,43 @@ class PasskoopDashboard(models.AbstractModel):
         ]
 
     def _close_to_limit(self, today):
-        """Visitors with one visit left, or whose trial ends within a week."""
+        """The visitors the visitors list shows at or near their limit (its
+        filters "Last trial visit" and "Limit reached or expired"), with the
+        list's words: their status and its details."""
         visitors = self.env["res.partner"].search(
             [
                 ("passkoop_visitor_type", "!=", False),
                 ("company_id", "=", self.env.company.id),
-            ]
+            ],
+            order="name, id",
         )
-        soon = today + timedelta(days=CLOSE_TO_LIMIT_DAYS)
-        close = []
-        for visitor in visitors:
-            check = visitor._passkoop_evaluate(visitor.passkoop_visit_count, today)
-            expiry = check["expiry_date"] and fields.Date.to_date(check["expiry_date"])
-            if check["allowed"] and (
-                check["visits_left"] == 1 or (expiry and today <= expiry <= soon)
-            ):
-                close.append(
-                    {
-                        "id": visitor.id,
-                        "name": visitor.name,
-                        "status": visitor.passkoop_status_text,
-                    }
-                )
-        return close[:SHOWN]
+        labels = dict(
+            visitors._fields["passkoop_status"]._description_selection(self.env)
+        )
+        close = visitors.filtered(lambda v: v.passkoop_status in CLOSE_TO_LIMIT)
+        return {
+            "count": len(close),
+            "visitors": [
+                {
+                    "id": visitor.id,
+                    "name": visitor.name,
+                    "state": visitor.passkoop_status,
+                    "label": labels[visitor.passkoop_status],
+                    "status": visitor.passkoop_status_text,
+                }
+                for visitor in close[:SHOWN]
+            ],
+        }
+
+    @api.model
+    def action_open_close_to_limit(self):
+        """The visitors list, filtered as the dashboard counts them."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "passkoop_membership.action_passkoop_visitors"
+        )
+        action["context"] = {
+            **safe_eval(action.get("context") or "{}"),
+            "search_default_last_visit": 1,
+            "search_default_over_limit": 1,
+        }
+        return action

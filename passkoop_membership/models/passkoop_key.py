@@ -63,6 +63,12 @@ class PasskoopSigningKey(models.Model):
     _description = "Pass'Koop signing key"
     _check_company_auto = True
 
+    fingerprint = fields.Char(
+        help="Give it to your partner coops by another channel than the directory "
+        "(letter, phone, website): they compare it with the key they receive "
+        "before trusting it."
+    )
+
     private_key = fields.Char(
         readonly=True,
         copy=False,

@@ -1,5 +1,8 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+from datetime import date, datetime
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import format_date, formatLang
@@ -81,6 +84,49 @@ class PasskoopVisit(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+    period = fields.Char(
+        compute="_compute_period",
+        search="_search_period",
+        help="Search the visits of some days: one day, or the first and the last "
+        "separated by a dash (01/11/2026 – 30/11/2026).",
+    )
+
+    @api.depends("date")
+    @api.depends_context("lang")
+    def _compute_period(self):
+        for visit in self:
+            visit.period = format_date(self.env, visit.date)
+
+    @api.model
+    def _passkoop_period_text(self, first, last):
+        """Days as the search bar shows and reads them: 01/11/2026 – 30/11/2026."""
+        return f"{format_date(self.env, first)} – {format_date(self.env, last)}"
+
+    def _search_period(self, operator, value):
+        if operator not in ("ilike", "=") or not isinstance(value, str):
+            raise UserError(self.env._("Search a period by its days."))
+        lang = self.env["res.lang"]._get_data(code=self.env.lang or "en_US")
+        days = []
+        for text in re.split(r"\s*(?:–|—|\.\.|\s-\s)\s*", value.strip()):
+            for date_format in (lang.date_format, "%Y-%m-%d"):
+                try:
+                    days.append(datetime.strptime(text, date_format).date())
+                    break
+                except ValueError:
+                    continue
+            else:
+                raise UserError(
+                    self.env._(
+                        "“%(text)s” is not a day: write a period as %(example)s.",
+                        text=text,
+                        example=self._passkoop_period_text(
+                            date(2026, 11, 1), date(2026, 11, 30)
+                        ),
+                    )
+                )
+        if len(days) > 2:
+            raise UserError(self.env._("A period is one day, or a first and a last."))
+        return [("date", ">=", days[0]), ("date", "<=", days[-1])]
 
     @api.model
     def _read_group_format_result(self, rows_dict, lazy_groupby):

@@ -304,7 +304,11 @@ class ResCompany(models.Model):
         }
         if state == "over":
             message = _(
-                "Cap passed: %(share)s %% of sales for a cap of %(cap)s %%.", **numbers
+                "Cap passed: %(share)s %% of sales for a cap of %(cap)s %%. To come "
+                "back under it, welcome fewer visitors (a limited or refused policy) "
+                "or invite them to join the coop; if your statutes allow a higher "
+                "share, set it as the cap in the Pass'Koop settings.",
+                **numbers,
             )
         elif state == "warning":
             message = _(

@@ -7,6 +7,7 @@ from . import test_performance
 from . import test_settings
 from . import test_visit_report
 from . import test_ui
+from . import test_labels_fit
 from . import test_nonmember_cap
 from . import test_network_export
 from . import test_visitors_sheet

@@ -366,6 +366,18 @@ class TestCardIssue(PasskoopCase):
         card.action_revoke()
         self.company.passkoop_code = "OTHER"
 
+    def test_each_fingerprint_says_what_to_do_with_it(self):
+        """Our own key's fingerprint is to give; a partner's, to compare (our
+        key's tooltip spoke of "the one your partner gives you")."""
+        ours = self.env["passkoop.signing.key"].fields_get(["fingerprint"])
+        theirs = self.env["passkoop.coop.key"].fields_get(["fingerprint"])
+        self.assertIn("Give it to your partner coops", ours["fingerprint"]["help"])
+        self.assertNotIn("your partner gives you", ours["fingerprint"]["help"])
+        self.assertIn("your partner gives you", theirs["fingerprint"]["help"])
+        key = self.env.company.passkoop_generate_key()
+        signing_key = self.env["passkoop.signing.key"].search([("kid", "=", key)])
+        self.assertTrue(signing_key.fingerprint)  # still computed
+
     def test_cards_and_keys_cannot_be_rewritten_by_rpc(self):
         card = self.member.passkoop_issue_card()
         key = self.company.passkoop_signing_key_ids

@@ -7,6 +7,7 @@ from pathlib import Path
 from odoo.exceptions import UserError
 from odoo.modules.module import get_module_path
 from odoo.tests import tagged
+from odoo.tools import format_date, html2plaintext
 
 from odoo.addons.mail.tests.common import MockEmail
 
@@ -99,6 +100,71 @@ class TestCardPages(MockEmail, PhoneCase):
         self.assertIn("Lucie Durand", str(body))
         action = self.card.action_send_by_email()
         self.assertEqual(action["context"]["default_template_id"], template.id)
+        # The composer says what it sends (it was titled "Odoo").
+        self.assertEqual(action["name"], "Send the card")
+
+    def card_email_text(self, lang):
+        template = self.env.ref("passkoop_membership.mail_template_passkoop_card")
+        template = template.with_context(lang=lang)
+        body = template._render_field("body_html", self.card.ids)[self.card.id]
+        return " ".join(html2plaintext(str(body)).split())
+
+    def test_the_card_email_reads_well(self):
+        """No space before a comma or a full stop ("Bonjour Camille Garnier ,",
+        "30/11/2027 ."), in English and in French."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["passkoop_membership"], ["fr_FR"], overwrite=True
+        )
+        for lang, hello in (("en_US", "Hello Lucie Durand"), ("fr_FR", "Bonjour")):
+            with self.subTest(lang=lang):
+                text = self.card_email_text(lang)
+                self.assertIn(hello, text)
+                valid_until = format_date(
+                    self.env, self.card.valid_until, lang_code=lang
+                )
+                self.assertIn(valid_until, text)
+                self.assertNotRegex(text, r"\s[,.]")
+
+    def test_upgrade_mends_the_space_before_punctuation(self):
+        """Databases made before 18.0.1.3.0 keep the template (noupdate) as it
+        was, in each language: the migration takes the spaces out."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        template = self.env.ref("passkoop_membership.mail_template_passkoop_card")
+        old = (
+            "<div><p>\n    {hello}\n    <t t-out=\"object.partner_id.name or ''\"/>"
+            "\n    ,\n</p><p>{until}\n    "
+            "<t t-out=\"format_date(object.valid_until) or ''\"/>\n    .\n</p></div>"
+        )
+        template.with_context(lang="en_US").body_html = old.format(
+            hello="Hello", until="It is valid until"
+        )
+        template.with_context(lang="fr_FR").body_html = old.format(
+            hello="Bonjour", until="Elle est valable jusqu'au"
+        )
+        self.assertRegex(self.card_email_text("fr_FR"), r"Durand ,")
+        self.migration("18.0.1.3.0").migrate(self.env.cr, "18.0.1.2.0")
+        self.env.invalidate_all()
+        day = self.card.valid_until
+        self.assertIn(
+            f"Hello Lucie Durand, It is valid until {format_date(self.env, day)}.",
+            self.card_email_text("en_US"),
+        )
+        self.assertIn(
+            "Bonjour Lucie Durand, Elle est valable jusqu'au "
+            f"{format_date(self.env, day, lang_code='fr_FR')}.",
+            self.card_email_text("fr_FR"),
+        )
+
+    def migration(self, version):
+        path = (
+            Path(get_module_path("passkoop_membership"))
+            / f"migrations/{version}/post-migration.py"
+        )
+        spec = importlib.util.spec_from_file_location("post_migration", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        return migration
 
     def test_many_cards_sent_at_once_one_email_each(self):
         """From the cards list: each member gets their own card, revoked cards

@@ -67,7 +67,11 @@ class TestNonMemberCap(PasskoopCase):
         self.assertEqual(share["state"], "over")
         self.assertEqual(
             share["message"],
-            "Plafond dépassé : 16,7 % des ventes pour un plafond de 10 %.",
+            "Plafond dépassé : 16,7 % des ventes pour un plafond de 10 %. Pour "
+            "repasser sous le plafond, accueillez moins de visiteurs (politique "
+            "limitée ou refus) ou invitez-les à adhérer à la coop ; si vos statuts "
+            "autorisent une part plus élevée, indiquez-la comme plafond dans les "
+            "paramètres Pass'Koop.",
         )
         self.assertEqual(share["share_text"], "16,7")
 
@@ -78,6 +82,8 @@ class TestNonMemberCap(PasskoopCase):
         settings.passkoop_nonmember_cap = 15.0
         self.assertEqual(settings.passkoop_cap_state, "over")
         self.assertIn("Cap passed", settings.passkoop_cap_message)
+        # ...and what the coop can do about it.
+        self.assertIn("invite them to join", settings.passkoop_cap_message)
         settings.passkoop_nonmember_cap = 30.0
         settings.save().execute()
         self.assertEqual(self.company._passkoop_nonmember_share()["state"], "fine")

@@ -105,8 +105,20 @@ class TestFrenchBackOffice(HttpCase):
         )
         claire.passkoop_register_visit(amount=8.0)
         claire.passkoop_register_visit(amount=14.2)  # her next visit is the last
-        member = env["res.partner"].create({"name": "Jon Etxebarria", "ref": "M-12"})
-        member.passkoop_issue_card()
+        ines = env["res.partner"].create(
+            {"name": "Inès Moreau", "passkoop_visitor_type": "trial"}
+        )
+        for amount in (6.0, 9.5, 4.0):  # her 3 trial visits: the limit reached
+            ines.passkoop_register_visit(amount=amount)
+        member = env["res.partner"].create(
+            {
+                "name": "Jon Etxebarria",
+                "ref": "M-12",
+                "email": "jon@example.org",
+                "lang": "fr_FR",
+            }
+        )
+        cls.card = member.passkoop_issue_card()
 
     def test_screens_in_french(self):
         policy = self.env.company.passkoop_trial_policy_id
@@ -126,6 +138,18 @@ class TestFrenchBackOffice(HttpCase):
             ("9-analysis", "passkoop_membership.action_passkoop_visit_report", None),
             ("10-cards", "passkoop_membership.action_passkoop_cards", None),
             ("11-keys", "passkoop_membership.action_passkoop_signing_keys", None),
+            ("12-policies", "passkoop_membership.action_passkoop_policies", None),
+            (
+                "13-visits-of-a-figure",
+                "passkoop_membership.action_passkoop_dashboard",
+                None,
+            ),
+            ("14-card-email", "passkoop_membership.action_passkoop_cards", self.card),
+            (
+                "15-settings-privacy",
+                "passkoop_membership.action_passkoop_settings",
+                None,
+            ),
         ]
         with tour_screenshots("passkoop_membership") as shots:
             for name, action, record in screens:

@@ -100,6 +100,20 @@ export class PasskoopDashboard extends Component {
         ];
     }
 
+    /** The visitors list, filtered as the dashboard counts them. */
+    async openCloseToLimit() {
+        const action = await this.orm.call(
+            "passkoop.dashboard",
+            "action_open_close_to_limit",
+            []
+        );
+        this.action.doAction(action);
+    }
+
+    openAction(xmlId) {
+        this.action.doAction(xmlId);
+    }
+
     openVisitor(visitor) {
         this.action.doAction({
             type: "ir.actions.act_window",

@@ -61,6 +61,11 @@ registry.category("web_tour.tours").add("passkoop_dashboard", {
             trigger: '.alert-danger.passkoop-cap-over:contains("Cap passed: 100 %")',
         },
         {
+            content: "and what the coop can do: its policies, its cap",
+            trigger:
+                '.passkoop-cap-over:contains("invite them to join") .passkoop-cap-policies + .passkoop-cap-settings',
+        },
+        {
             content: "last month: nothing yet",
             trigger: '.passkoop-periods button[data-period="last_month"]',
             run: "click",
@@ -94,6 +99,20 @@ registry.category("web_tour.tours").add("passkoop_dashboard", {
                 '.o_list_view:has(.o_data_row:contains("Claire")):has(.o_data_row:eq(2)):not(:has(.o_data_row:eq(3)))',
         },
         {
+            content: "the search bar says which: the month's days, done visits",
+            trigger:
+                '.o_searchview_facet:contains("Period"):contains(" – ") ~ .o_searchview_facet:contains("Done")',
+        },
+        {
+            content: "the person can remove the period",
+            trigger: '.o_searchview_facet:contains("Period") .o_facet_remove',
+            run: "click",
+        },
+        {
+            content: "the filter is gone",
+            trigger: '.o_searchview:not(:has(.o_searchview_facet:contains("Period")))',
+        },
+        {
             content: "back to the dashboard",
             trigger: ".o_breadcrumb .o_back_button, .breadcrumb-item:first-child a",
             run: "click",
@@ -109,9 +128,19 @@ registry.category("web_tour.tours").add("passkoop_dashboard", {
                 '.o_list_view:has(.o_data_row:contains("Mathilde")):not(:has(.o_data_row:contains("Claire")))',
         },
         {
+            content: "the search bar says it is HendayaKoop's",
+            trigger:
+                '.o_searchview_facet:contains("Home coop"):contains("HendayaKoop")',
+        },
+        {
             content: "back to the dashboard",
             trigger: ".o_breadcrumb .o_back_button, .breadcrumb-item:first-child a",
             run: "click",
+        },
+        {
+            content: "one visitor at or near the limit, in the visitors list's words",
+            trigger:
+                'h4:has(.passkoop-close-count:contains("1")) ~ ul .passkoop-close-visitor:contains("Claire"):contains("Last trial visit")',
         },
         {
             content: "the visitor one visit from the limit is listed",
@@ -186,23 +215,71 @@ registry.category("web_tour.tours").add("passkoop_visitor_opens_on_its_tab", {
  * then take the screen and its words.
  */
 const SCREENS = {
-    "1-dashboard": ".passkoop-kpi-visits",
-    "2-settings": ".o_field_widget[name=passkoop_nonmember_cap]",
-    "3-coops": ".o_list_view .o_data_row",
-    "4-coop": ".o_form_view:has(.o_field_widget[name=code]) .o-mail-Message",
-    "5-policy": ".o_form_view .o_field_widget[name=max_visits]",
-    "6-visitors": ".o_list_view .o_data_row",
-    "7-visitor":
+    "1-dashboard": [".passkoop-kpi-visits"],
+    "2-settings": [".o_field_widget[name=passkoop_nonmember_cap]"],
+    "3-coops": [".o_list_view .o_data_row"],
+    "4-coop": [".o_form_view:has(.o_field_widget[name=code]) .o-mail-Message"],
+    "5-policy": [".o_form_view .o_field_widget[name=max_visits]"],
+    "6-visitors": [".o_list_view .o_data_row"],
+    "7-visitor": [
         ".o_form_view:has(.o_field_widget[name=passkoop_status]) .o-mail-Chatter",
-    "8-visits": ".o_list_view .o_data_row",
-    "9-analysis": ".o_pivot table",
-    "10-cards": ".o_list_view .o_data_row",
-    "11-keys": ".o_list_view .o_data_row",
+    ],
+    "8-visits": [".o_list_view .o_data_row"],
+    "9-analysis": [".o_pivot table"],
+    "10-cards": [
+        ".o_list_view .o_data_row",
+        {
+            content: "select the cards: one Print button, and Actions",
+            trigger: ".o_list_view thead .o_list_record_selector input",
+            run: "click",
+        },
+        {trigger: ".o_control_panel_actions .o_cp_action_menus"},
+    ],
+    "11-keys": [".o_list_view .o_data_row"],
+    "12-policies": [".o_list_view .o_data_row"],
+    "13-visits-of-a-figure": [
+        ".passkoop-kpi-visits",
+        {
+            content: "open the visits behind the figure",
+            trigger: ".passkoop-kpi-visits",
+            run: "click",
+        },
+        {
+            content: "the search bar says which",
+            trigger: '.o_searchview_facet:contains("Période")',
+        },
+        {trigger: ".o_list_view .o_data_row"},
+    ],
+    "14-card-email": [
+        ".o_form_view .o_statusbar_status",
+        {
+            content: "send the card by email",
+            trigger: 'button[name="action_send_by_email"]',
+            run: "click",
+        },
+        {
+            content: "the composer says what it sends",
+            trigger: '.modal .modal-title:contains("Envoyer la carte")',
+        },
+        {trigger: ".modal .o_field_html"},
+    ],
+    "15-settings-privacy": [
+        ".o_field_widget[name=passkoop_retention_months]",
+        {
+            content: "bring the privacy setting into view",
+            trigger: ".o_field_widget[name=passkoop_retention_months]",
+            run: () =>
+                document
+                    .querySelector(".o_field_widget[name=passkoop_retention_months]")
+                    .scrollIntoView({block: "center"}),
+        },
+    ],
 };
-for (const [name, ready] of Object.entries(SCREENS)) {
+for (const [name, [ready, ...more]] of Object.entries(SCREENS)) {
     registry.category("web_tour.tours").add(`passkoop_screen_${name}`, {
         steps: () => [
             {content: `the screen ${name} is drawn`, trigger: ready},
+            ...more,
             {
                 content: "nothing is loading any more",
                 trigger: "body:not(:has(.o_loading_indicator, .o-mail-Thread-loading))",
