@@ -12,3 +12,4 @@ from . import test_counter_bench
 from . import test_demo_till
 from . import test_demo_data
 from . import test_one_visitor
+from . import test_revoked_packing

@@ -4,6 +4,7 @@ import {
     verifyCard,
 } from "@passkoop_pos/app/passkoop_card";
 import {passkoopEvaluate, passkoopPolicyOf} from "@passkoop_pos/app/passkoop_rule";
+import {RevokedSerials} from "@passkoop_pos/app/passkoop_revoked";
 import {PasskoopVisitorDialog} from "@passkoop_pos/app/passkoop_visitor_dialog/passkoop_visitor_dialog";
 import {PosStore} from "@point_of_sale/app/store/pos_store";
 import {makeAwaitable} from "@point_of_sale/app/store/make_awaitable_dialog";
@@ -65,7 +66,8 @@ patch(PosStore.prototype, {
         if (!this._passkoopDirectory) {
             this._passkoopDirectory = buildDirectory(
                 this.models["passkoop.coop"].filter((coop) => coop.active),
-                this.models["passkoop.coop.key"].getAll()
+                this.models["passkoop.coop.key"].getAll(),
+                (coop) => new RevokedSerials(coop.revoked_packed)
             );
         }
         return this._passkoopDirectory;

@@ -110,6 +110,35 @@ registry.category("web_tour.tours").add("passkoop_card_vectors", {
                     }
                 },
             },
+            {
+                content:
+                    "the till reads every packed list of revoked serials as the server packed it",
+                trigger: "body",
+                run: async () => {
+                    const {RevokedSerials} = odoo.loader.modules.get(
+                        "@passkoop_pos/app/passkoop_revoked"
+                    );
+                    const response = await fetch(
+                        "/passkoop_pos/static/tests/revoked_packing_cases.json"
+                    );
+                    const {cases} = await response.json();
+                    const wrong = [];
+                    for (const {name, revoked, absent, packed} of cases) {
+                        const read = new RevokedSerials(packed);
+                        wrong.push(
+                            ...revoked
+                                .filter((serial) => !read.has(serial))
+                                .map((serial) => `${name}: ${serial} not revoked`),
+                            ...absent
+                                .filter((serial) => read.has(serial))
+                                .map((serial) => `${name}: ${serial} revoked`)
+                        );
+                    }
+                    if (cases.length < 8 || wrong.length) {
+                        throw new Error(`wrong packed lists:\n${wrong.join("\n")}`);
+                    }
+                },
+            },
         ].flat(),
 });
 
