@@ -8,19 +8,21 @@ unpacks them (static/src/app/passkoop_revoked.js, the only reader of this format
 Plain Python, no Odoo.
 
 A SERIAL is `[A-Z0-9]{1,16}`: "000045" and "45" are two cards. Serials made only of
-digits (an Odoo sequence's "000123") are grouped by their number of digits, and each
-group is written as numbers, the serial being the number with leading zeros to that
-width. Groups are separated by ";", each one of:
+digits (an Odoo sequence's "000123") are grouped by their number of digits, and
+written as numbers, the serial being the number with leading zeros to that width.
+Groups are separated by ";", each one of:
 
 - `<width>b<first>.<base64>`: a bitmap, bit i (byte i // 8, bit i % 8, lowest
-  first) set when the number first + i is revoked;
+  first) set when the number first + i is revoked; a width may have several;
 - `<width>d<base64>`: unsigned LEB128 varints, the first number then the gaps
-  (each at least 1) from one number to the next, in increasing order;
+  (each at least 1) from one number to the next, in increasing order; at most one
+  a width, for the numbers no bitmap of that width holds;
 - `*<serial> <serial> ...`: the other serials as they are (letters, or more digits
   than a JavaScript number holds exactly).
 
-Each digit group takes the shorter of the two forms: dense lists (one card in a
-few revoked) as bitmaps, sparse ones (huge gaps) as gaps. No serial: "".
+A width's numbers are cut where two are more than 32 apart; each run of numbers so
+cut goes into a bitmap if that is shorter than its gaps (cards revoked in runs, or
+one in a few), else into the width's gaps (sparse cards, huge gaps). No serial: "".
 """
 
 import base64
@@ -28,6 +30,7 @@ import re
 from itertools import pairwise
 
 MAX_DIGITS = 15  # 10**15 < 2**53: exact in a JavaScript number
+CUT = 32  # bits: a gap of more costs more in a bitmap than among the gaps
 _NUMERIC = re.compile(rf"[0-9]{{1,{MAX_DIGITS}}}")
 
 
@@ -41,18 +44,41 @@ def _varints(numbers):
     return bytes(out)
 
 
-def _pack_numbers(width, numbers):
-    """One group of numbers (sorted, distinct), in the shorter of its two forms."""
-    gaps = _varints([numbers[0]] + [b - a for a, b in pairwise(numbers)])
+def _bitmap(numbers):
     first = numbers[0]
-    span = numbers[-1] - first + 1
-    if (span + 7) // 8 < len(gaps):
-        bits = bytearray((span + 7) // 8)
-        for number in numbers:
-            offset = number - first
-            bits[offset >> 3] |= 1 << (offset & 7)
-        return f"{width}b{first}.{base64.b64encode(bits).decode()}"
-    return f"{width}d{base64.b64encode(gaps).decode()}"
+    bits = bytearray((numbers[-1] - first) // 8 + 1)
+    for number in numbers:
+        offset = number - first
+        bits[offset >> 3] |= 1 << (offset & 7)
+    return f"{first}.{base64.b64encode(bits).decode()}"
+
+
+def _runs(numbers):
+    """The sorted numbers, cut where two are more than CUT apart."""
+    run = [numbers[0]]
+    for previous, number in pairwise(numbers):
+        if number - previous > CUT:
+            yield run
+            run = []
+        run.append(number)
+    yield run
+
+
+def _pack_numbers(width, numbers):
+    """The groups of one width's numbers (sorted, distinct)."""
+    bitmaps, sparse = [], []
+    for run in _runs(numbers):
+        bitmap = _bitmap(run)
+        # Its gaps, counted as if alone: at worst a few bytes too many.
+        gaps = len(_varints([run[0]] + [b - a for a, b in pairwise(run)]))
+        if len(bitmap) + len(str(width)) + 1 < gaps * 4 / 3:
+            bitmaps.append(f"{width}b{bitmap}")
+        else:
+            sparse += run
+    if sparse:
+        gaps = _varints([sparse[0]] + [b - a for a, b in pairwise(sparse)])
+        bitmaps.append(f"{width}d{base64.b64encode(gaps).decode()}")
+    return bitmaps
 
 
 def pack_revoked(serials):
@@ -65,8 +91,9 @@ def pack_revoked(serials):
         else:
             others.add(serial)
     groups = [
-        _pack_numbers(width, sorted(numbers))
+        group
         for width, numbers in sorted(by_width.items())
+        for group in _pack_numbers(width, sorted(numbers))
     ]
     if others:
         groups.append("*" + " ".join(sorted(others)))

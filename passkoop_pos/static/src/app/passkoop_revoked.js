@@ -1,8 +1,8 @@
 /**
  * A partner coop's revoked serials as the till receives them: packed by the server
  * (passkoop_pos/tools/revoked_packing.py says the format), read here, the only
- * reader of that format. Each check looks one serial up: a bit of a bitmap, or a
- * binary search in a sorted array; nothing is expanded into strings.
+ * reader of that format. Each check looks one serial up: binary searches among a
+ * width's bitmaps and in its sorted numbers; nothing is expanded into strings.
  */
 
 const MAX_DIGITS = 15; // as the server: longer digit serials come as text
@@ -58,27 +58,61 @@ function sortedHas(numbers, number) {
 }
 
 /**
- * One group of numbers of one width.
- * @param {String} kind "b" (bitmap) or "d" (gaps)
- * @param {String} body
- * @returns {Function} number -> Boolean
+ * Whether a bitmap holds a number.
+ * @param {Object} bitmap {first, bits: Uint8Array}
+ * @param {Number} number
+ * @returns {Boolean}
  */
-function numberGroup(kind, body) {
-    if (kind === "b") {
-        const dot = body.indexOf(".");
-        const first = Number(body.slice(0, dot));
-        const bits = base64Bytes(body.slice(dot + 1));
-        return (number) => {
-            const offset = number - first;
-            return (
-                offset >= 0 &&
-                offset < bits.length * 8 &&
-                (bits[Math.floor(offset / 8)] & (1 << offset % 8)) !== 0
-            );
-        };
+function bitmapHas({first, bits}, number) {
+    const offset = number - first;
+    return (
+        offset >= 0 &&
+        offset < bits.length * 8 &&
+        (bits[Math.floor(offset / 8)] & (1 << offset % 8)) !== 0
+    );
+}
+
+/** One width's numbers: bitmaps (by their first number) and gaps. */
+class NumberGroup {
+    constructor() {
+        this.bitmaps = [];
+        this.numbers = new Float64Array(0);
     }
-    const numbers = numbersOfGaps(base64Bytes(body));
-    return (number) => sortedHas(numbers, number);
+
+    /**
+     * @param {String} kind "b" (a bitmap) or "d" (gaps)
+     * @param {String} body
+     */
+    add(kind, body) {
+        if (kind === "b") {
+            const dot = body.indexOf(".");
+            this.bitmaps.push({
+                first: Number(body.slice(0, dot)),
+                bits: base64Bytes(body.slice(dot + 1)),
+            });
+        } else {
+            this.numbers = numbersOfGaps(base64Bytes(body));
+        }
+    }
+
+    /** @param {Number} number */
+    has(number) {
+        // The last bitmap starting at or before the number (binary search).
+        let low = 0;
+        let high = this.bitmaps.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (this.bitmaps[middle].first <= number) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return (
+            (this.bitmaps.length > 0 && bitmapHas(this.bitmaps[low], number)) ||
+            sortedHas(this.numbers, number)
+        );
+    }
 }
 
 /** A coop's revoked serials, read from their packed text once. */
@@ -95,7 +129,13 @@ export class RevokedSerials {
                 continue;
             }
             const [, width, kind, body] = group.match(/^(\d+)([bd])(.*)$/);
-            this.byWidth.set(Number(width), numberGroup(kind, body));
+            if (!this.byWidth.has(Number(width))) {
+                this.byWidth.set(Number(width), new NumberGroup());
+            }
+            this.byWidth.get(Number(width)).add(kind, body);
+        }
+        for (const group of this.byWidth.values()) {
+            group.bitmaps.sort((a, b) => a.first - b.first);
         }
     }
 
@@ -106,7 +146,7 @@ export class RevokedSerials {
     has(serial) {
         if (serial.length <= MAX_DIGITS && DIGITS.test(serial)) {
             const group = this.byWidth.get(serial.length);
-            return Boolean(group) && group(Number(serial));
+            return Boolean(group) && group.has(Number(serial));
         }
         return this.others.has(serial);
     }

@@ -134,7 +134,7 @@ registry.category("web_tour.tours").add("passkoop_card_vectors", {
                                 .map((serial) => `${name}: ${serial} revoked`)
                         );
                     }
-                    if (cases.length < 8 || wrong.length) {
+                    if (cases.length < 9 || wrong.length) {
                         throw new Error(`wrong packed lists:\n${wrong.join("\n")}`);
                     }
                 },
