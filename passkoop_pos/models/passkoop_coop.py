@@ -14,8 +14,8 @@ class PasskoopCoop(models.Model):
         string="Revoked card serials, packed for the till",
         compute="_compute_revoked_packed",
         store=True,
-        help="The revoked serials as tills receive them: a quarter of the list's "
-        "size at most, far less for runs of cards (tools/revoked_packing.py).",
+        help="The revoked serials as tills receive them, packed: runs of cards as "
+        "bitmaps, scattered ones as gaps (tools/revoked_packing.py).",
     )
 
     @api.depends("revoked_serials")
