@@ -2,9 +2,11 @@
 
 Server (bench/cards_shell.py): issuing and verifying 1,000 cards, importing 340
 partner coops' directory entries, syncing them from URLs served on loopback, opening a
-till with their keys and revoked cards.
+till with their keys and revoked cards (packed, and as text as before: the baseline
+in the same run) and refreshing it.
 Browser: the till's verifier on 1,000 tokens, with WebCrypto and with TweetNaCl,
-in headless Chromium (the bench-only test passkoop_pos/tests/test_card_bench.py).
+and the revoked lists of 341 coops as text and packed, in headless Chromium (the
+bench-only test passkoop_pos/tests/test_card_bench.py).
 """
 
 import json
@@ -65,22 +67,52 @@ def main():
         f"  {sync['seconds']:.2f} s: {sync['seconds'] / 340 * 1000:.1f} ms and"
         f" {sync['queries'] / 340:.0f} queries per coop"
     )
-    with_, without = figures["opening_with"], figures["opening_without"]
+    with_, text = figures["opening_with"], figures["opening_text"]
+    without = figures["opening_without"]
     print("Opening a till (pos.session.load_data), best of 3")
     print(
         f"  without partner coops: {without['seconds'] * 1000:.0f} ms,"
         f" {without['queries']} queries, {without['bytes'] / 1e6:.2f} MB"
     )
-    print(
-        f"  with 340 coops' keys and 340,000 revoked serials:"
-        f" {with_['seconds'] * 1000:.0f} ms, {with_['queries']} queries,"
-        f" {with_['bytes'] / 1e6:.2f} MB"
-        f" ({with_['seconds'] / without['seconds'] - 1:+.0%} time)"
-    )
+    for name, opened in (
+        ("revoked serials as text (before)", text),
+        ("revoked serials packed (now)", with_),
+    ):
+        print(
+            f"  with 340 coops' keys and 340,000 {name}:"
+            f" {opened['seconds'] * 1000:.0f} ms, {opened['queries']} queries,"
+            f" {opened['bytes'] / 1e6:.2f} MB"
+            f" ({(opened['bytes'] - without['bytes']) / 1e6:+.2f} MB,"
+            f" {opened['seconds'] / without['seconds'] - 1:+.0%} time)"
+        )
+    print("A till's refresh of its partners' keys and revoked cards")
+    for name, refresh in (
+        ("as text (before)", figures["refresh_text"]),
+        ("packed (now)", figures["refresh"]),
+    ):
+        print(
+            f"  {name}: {refresh['unchanged']:,} bytes when nothing changed,"
+            f" {refresh['changed'] / 1e6:.3f} MB after a revocation"
+        )
     js = browser()
     print("Verifying 1,000 cards in the till's browser (headless Chromium)")
-    for name, ms in js.items():
+    for name, ms in js["verify"].items():
         print(f"  {name}: {ms / 1000:.3f} ms per card")
+    print(
+        "The till's revoked lists, 341 coops of 1,000 serials (built once;"
+        " 1,000 whole checks; 100,000 lookups)"
+    )
+    for form, name in (
+        ("text", "as text, in Sets (before)"),
+        ("run", "packed, runs of serials (bitmaps)"),
+        ("sparse", "packed, 1,000 among 100,000 (gaps)"),
+    ):
+        revoked = js["revoked"][form]
+        print(
+            f"  {name}: built in {revoked['build_ms']:.1f} ms,"
+            f" {revoked['check_ms']:.3f} ms per check,"
+            f" {revoked['lookup_us']:.2f} us per lookup"
+        )
     return 0
 
 

@@ -3,7 +3,8 @@
 Issues and verifies 1,000 cards (against raw Ed25519 verification, measured here),
 imports 340 partner coops' entries (2 keys and 1,000 revoked cards each, the size of
 the French network), syncs them from URLs served on loopback, and opens a till with
-and without those coops' keys.
+and without those coops' keys, the revoked lists sent packed (as now) and as text
+(as before), and refreshes it.
 Prints one JSON line.
 """
 
@@ -11,6 +12,7 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from unittest.mock import patch
 
 from odoo.addons.passkoop_membership.tools import card_format
 
@@ -148,7 +150,27 @@ def opening():
     return dict(zip(("seconds", "queries", "bytes"), best, strict=True))
 
 
+def refreshes():
+    """Bytes of a till's refresh: nothing changed, and after one revocation
+    (the till then receives every partner's list again)."""
+    config.invalidate_recordset(["passkoop_directory_version"])
+    version = config.passkoop_directory_version
+    quiet = session.passkoop_refresh_directory(version)
+    changed = session.passkoop_refresh_directory("an older version")
+    return {
+        "unchanged": len(json.dumps(quiet, default=str)),
+        "changed": len(json.dumps(changed, default=str)),
+    }
+
+
+# Before: the lists as text (the field the till loaded until issue 25, item 2).
+fields_sent = Coop._load_pos_data_fields(config.id)
+as_text = [name.replace("revoked_packed", "revoked_serials") for name in fields_sent]
+with patch.object(type(Coop), "_load_pos_data_fields", lambda self, c: as_text):
+    result["opening_text"] = opening()
+    result["refresh_text"] = refreshes()
 result["opening_with"] = opening()
+result["refresh"] = refreshes()
 env.cr.execute("UPDATE passkoop_coop SET active = false WHERE code LIKE 'COOP%%'")
 env.invalidate_all()
 result["opening_without"] = opening()

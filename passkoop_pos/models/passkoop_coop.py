@@ -1,12 +1,27 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from ..tools.revoked_packing import pack_revoked
 
 
 class PasskoopCoop(models.Model):
     _name = "passkoop.coop"
     _inherit = ["passkoop.coop", "passkoop.pos.load.mixin"]
+
+    revoked_packed = fields.Text(
+        string="Revoked card serials, packed for the till",
+        compute="_compute_revoked_packed",
+        store=True,
+        help="The revoked serials as tills receive them, packed: runs of cards as "
+        "bitmaps, scattered ones as gaps (tools/revoked_packing.py).",
+    )
+
+    @api.depends("revoked_serials")
+    def _compute_revoked_packed(self):
+        for coop in self:
+            coop.revoked_packed = pack_revoked((coop.revoked_serials or "").split())
 
     @api.model
     def _load_pos_data_fields(self, config_id):
@@ -19,7 +34,7 @@ class PasskoopCoop(models.Model):
             "active",
             "policy_id",
             "anonymous_partner_id",
-            "revoked_serials",
+            "revoked_packed",
         ]
 
     def passkoop_anonymous_partner_id(self):

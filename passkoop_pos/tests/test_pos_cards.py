@@ -8,6 +8,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 
+from ..tools.revoked_packing import pack_revoked
 from .common import FrenchCoop, coop_a_with_cards
 
 _logger = logging.getLogger(__name__)
@@ -170,7 +171,7 @@ class TestPosCards(FrenchCoop, TestPoSCommon):
         answer = session.passkoop_refresh_directory(version)
         self.assertNotEqual(answer["version"], version)
         [coop] = [c for c in answer["passkoop.coop"] if c["code"] == "COOPA"]
-        self.assertEqual(coop["revoked_serials"].split(), [self.zoe_card.serial])
+        self.assertEqual(coop["revoked_packed"], pack_revoked([self.zoe_card.serial]))
         self.assertEqual([k["kid"] for k in answer["passkoop.coop.key"]], ["K1"])
         sizes = [len(json.dumps(quiet)), len(json.dumps(answer, default=str))]
         _logger.info("passkoop-refresh: %s bytes unchanged, %s changed", *sizes)
@@ -186,7 +187,9 @@ class TestPosCards(FrenchCoop, TestPoSCommon):
             ["pos.config", "passkoop.coop", "passkoop.coop.key"]
         )
         [coop] = [c for c in data["passkoop.coop"]["data"] if c["code"] == "COOPA"]
-        self.assertEqual(coop["revoked_serials"].split(), [self.zoe_card.serial])
+        # Packed (tools/revoked_packing.py); the list as text is not sent.
+        self.assertEqual(coop["revoked_packed"], pack_revoked([self.zoe_card.serial]))
+        self.assertNotIn("revoked_serials", coop)
         keys = data["passkoop.coop.key"]["data"]
         self.assertEqual([(k["coop_id"], k["kid"]) for k in keys], [(coop["id"], "K1")])
         self.assertNotIn("private_key", data["passkoop.coop.key"]["fields"])

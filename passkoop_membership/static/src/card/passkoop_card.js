@@ -144,20 +144,29 @@ export function ed25519Implementation() {
 }
 
 /**
+ * A coop's revoked serials from its text, one a line.
+ * @param {Object} coop {revoked_serials}
+ * @returns {Set<String>}
+ */
+function revokedSerialsText(coop) {
+    return new Set((coop.revoked_serials || "").split(/\s+/).filter(Boolean));
+}
+
+/**
  * The partner coops' entries, by code.
  * @param {Object[]} coops {code, name, revoked_serials, ...}
  * @param {Object[]} keys trusted keys {coop_id (a coop), kid, public_key,
  *   valid_from, valid_until}
- * @returns {Map<String, Object>} code -> {coop, keys: Map kid -> key, revoked: Set}
+ * @param {Function} [revokedOf] a coop's revoked serials, as an object whose
+ *   has(serial) says if one is revoked (the till receives them packed); by
+ *   default read from its revoked_serials text
+ * @returns {Map<String, Object>} code -> {coop, keys: Map kid -> key,
+ *   revoked: {has(serial)}}
  */
-export function buildDirectory(coops, keys) {
+export function buildDirectory(coops, keys, revokedOf = revokedSerialsText) {
     const directory = new Map();
     for (const coop of coops) {
-        directory.set(coop.code, {
-            coop,
-            keys: new Map(),
-            revoked: new Set((coop.revoked_serials || "").split(/\s+/).filter(Boolean)),
-        });
+        directory.set(coop.code, {coop, keys: new Map(), revoked: revokedOf(coop)});
     }
     for (const key of keys) {
         directory.get(key.coop_id?.code)?.keys.set(key.kid, key);

@@ -4,6 +4,7 @@ import {
     verifyCard,
 } from "@passkoop_pos/app/passkoop_card";
 import {passkoopEvaluate, passkoopPolicyOf} from "@passkoop_pos/app/passkoop_rule";
+import {RevokedSerials} from "@passkoop_pos/app/passkoop_revoked";
 import {visitorSearchDomain} from "@passkoop_pos/app/passkoop_search";
 import {PasskoopVisitorDialog} from "@passkoop_pos/app/passkoop_visitor_dialog/passkoop_visitor_dialog";
 import {PosStore} from "@point_of_sale/app/store/pos_store";
@@ -68,7 +69,8 @@ patch(PosStore.prototype, {
         if (!this._passkoopDirectory) {
             this._passkoopDirectory = buildDirectory(
                 this.models["passkoop.coop"].filter((coop) => coop.active),
-                this.models["passkoop.coop.key"].getAll()
+                this.models["passkoop.coop.key"].getAll(),
+                (coop) => new RevokedSerials(coop.revoked_packed)
             );
         }
         return this._passkoopDirectory;

@@ -110,6 +110,35 @@ registry.category("web_tour.tours").add("passkoop_card_vectors", {
                     }
                 },
             },
+            {
+                content:
+                    "the till reads every packed list of revoked serials as the server packed it",
+                trigger: "body",
+                run: async () => {
+                    const {RevokedSerials} = odoo.loader.modules.get(
+                        "@passkoop_pos/app/passkoop_revoked"
+                    );
+                    const response = await fetch(
+                        "/passkoop_pos/static/tests/revoked_packing_cases.json"
+                    );
+                    const {cases} = await response.json();
+                    const wrong = [];
+                    for (const {name, revoked, absent, packed} of cases) {
+                        const read = new RevokedSerials(packed);
+                        wrong.push(
+                            ...revoked
+                                .filter((serial) => !read.has(serial))
+                                .map((serial) => `${name}: ${serial} not revoked`),
+                            ...absent
+                                .filter((serial) => read.has(serial))
+                                .map((serial) => `${name}: ${serial} revoked`)
+                        );
+                    }
+                    if (cases.length < 9 || wrong.length) {
+                        throw new Error(`wrong packed lists:\n${wrong.join("\n")}`);
+                    }
+                },
+            },
         ].flat(),
 });
 
@@ -198,6 +227,44 @@ registry.category("web_tour.tours").add("passkoop_card_french", {
         ].flat(),
 });
 
+/**
+ * The till's directory of the vectors' coop and 340 others, each with 1,000
+ * revoked serials: as the till read them from text before (baseline) and as it
+ * reads them packed now (window.passkoopBench, from test_card_bench.py).
+ * @param {Object} vectors card_vectors.json
+ * @param {String} form "text", or a packed form of the bench ("run", "sparse")
+ * @returns {Map} buildDirectory()'s answer
+ */
+function benchDirectory(vectors, form) {
+    const {buildDirectory} = odoo.loader.modules.get("@passkoop_pos/app/passkoop_card");
+    const {RevokedSerials} = odoo.loader.modules.get(
+        "@passkoop_pos/app/passkoop_revoked"
+    );
+    const bench = window.passkoopBench;
+    const entry = vectors.directory.entry;
+    const coops = [{id: 1, name: entry.name, code: entry.code, vectors: true}];
+    const keys = entry.keys.map((key) => ({...key, coop_id: coops[0]}));
+    for (let n = 0; n < 340; n++) {
+        const coop = {id: n + 2, name: `Coop ${n}`, code: `COOP${n}`};
+        coops.push(coop);
+        keys.push({...entry.keys[0], coop_id: coop});
+    }
+    if (form === "text") {
+        for (const coop of coops) {
+            coop.revoked_serials = (
+                coop.vectors ? bench.vectors : bench.serials.run
+            ).join("\n");
+        }
+        return buildDirectory(coops, keys);
+    }
+    return buildDirectory(
+        coops,
+        keys,
+        (coop) =>
+            new RevokedSerials(coop.vectors ? bench.vectors_packed : bench.packed[form])
+    );
+}
+
 /** For bench/bench_cards.py: the till's verifier on 1,000 cards, timed. */
 registry.category("web_tour.tours").add("passkoop_card_bench", {
     steps: () =>
@@ -212,7 +279,7 @@ registry.category("web_tour.tours").add("passkoop_card_bench", {
                         "@passkoop_pos/app/passkoop_card"
                     );
                     const {vectors, directory} = await vectorsAndDirectory();
-                    const figures = {};
+                    const figures = {verify: {}, revoked: {}};
                     for (const fallback of [false, true]) {
                         const start = performance.now();
                         for (let n = 0; n < 1000; n++) {
@@ -227,7 +294,48 @@ registry.category("web_tour.tours").add("passkoop_card_bench", {
                             }
                         }
                         const name = fallback ? "TweetNaCl" : ed25519Implementation();
-                        figures[name] = performance.now() - start;
+                        figures.verify[name] = performance.now() - start;
+                    }
+                    // 341 coops' revoked lists: built, then 1,000 whole checks (the
+                    // revoked vector among them) and 100,000 lookups, in each form.
+                    const revokedCard = vectors.cards.find(
+                        (card) => card.reason_code === "revoked"
+                    );
+                    const cards = [...vectors.cards.slice(0, 3), revokedCard];
+                    const serials = window.passkoopBench.serials.sparse;
+                    for (const form of ["text", "run", "sparse"]) {
+                        let start = performance.now();
+                        const big = benchDirectory(vectors, form);
+                        const built = performance.now() - start;
+                        start = performance.now();
+                        for (let n = 0; n < 1000; n++) {
+                            const card = cards[n % 4];
+                            const result = await verifyCard(
+                                card.token,
+                                big,
+                                vectors.today
+                            );
+                            if (result.reason_code !== card.reason_code) {
+                                throw new Error(`${form}: ${result.reason_code}`);
+                            }
+                        }
+                        const checked = performance.now() - start;
+                        const entries = [...big.values()];
+                        let found = 0;
+                        start = performance.now();
+                        for (let n = 0; n < 100000; n++) {
+                            found += entries[n % 341].revoked.has(serials[n % 1000]);
+                        }
+                        const looked = performance.now() - start;
+                        figures.revoked[form] = {
+                            build_ms: built,
+                            check_ms: checked / 1000,
+                            lookup_us: (looked / 100000) * 1000,
+                            found,
+                        };
+                    }
+                    if (figures.revoked.text.found !== figures.revoked.run.found) {
+                        throw new Error("the packed lists are not the text's");
                     }
                     // eslint-disable-next-line no-console
                     console.log(`passkoop-bench ${JSON.stringify(figures)}`);
