@@ -20,6 +20,7 @@ SAME_IN_FRENCH = {
     "Mode",
     "Pass'Koop",
     "Pass'Koop ·",
+    "https://",
     "%(date)s, %(amount)s, %(state)s",
     "Document",
     "Source",
