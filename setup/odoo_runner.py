@@ -9,7 +9,9 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import uuid
+from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,6 +31,26 @@ DATA_DIR = (
 FILESTORE = DATA_DIR / "filestore"
 # An Odoo log record: "2026-11-28 13:41:37,848 7482 WARNING db logger: message".
 LOG_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
+
+
+# CPU seconds (user + system) of the processes waited for by wait_counted, by
+# thread: setup/run_tests.py prints them per step, wall time being unreliable on
+# a shared machine. A process's figure includes its own children (Chromium).
+CPU_SECONDS = defaultdict(float)
+
+
+def wait_counted(proc):
+    """Wait for ``proc`` (a Popen) as Popen.wait does, counting its CPU time."""
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    CPU_SECONDS[threading.get_ident()] += usage.ru_utime + usage.ru_stime
+    return proc.returncode
+
+
+def run_counted(command, **popen):
+    """subprocess.run's returncode, the CPU time counted (no output captured)."""
+    with subprocess.Popen(command, **popen) as proc:
+        return wait_counted(proc)
 
 
 def free_port():
@@ -142,6 +164,7 @@ def run_odoo(db, *args, log_name=None, echo=False, stdin=None, command="server")
             if echo is True or (echo and echo.search(line)):
                 sys.stdout.write(line)
                 sys.stdout.flush()
+        wait_counted(proc)
     return proc.returncode, lines
 
 
@@ -163,7 +186,8 @@ def new_french_db(name, *flags):
     """A database made as Odoo's database manager makes it for a coop in France
     (setup/new_database.py; ``flags``: its own, e.g. --tests)."""
     command = [sys.executable, "-m", "setup.new_database", name, *flags]
-    subprocess.run([*command, *odoo_options()], check=True, cwd=PROJECT)
+    if run_counted([*command, *odoo_options()], cwd=PROJECT):
+        raise RuntimeError(f"creating the database {name} failed")
 
 
 def new_demo_db(name, echo=None):

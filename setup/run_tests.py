@@ -10,7 +10,7 @@ One test: setup/test odoo --tags=/passkoop_pos:TestPasskoopTill.test_pricing
 """
 
 import re
-import subprocess
+import resource
 import sys
 import threading
 import time
@@ -19,11 +19,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 from .odoo_runner import (
     ADDONS,
+    CPU_SECONDS,
     LOG_DIR,
     PROJECT,
     addons_template_db,
     create_db,
     drop_db,
+    run_counted,
     run_odoo,
     unique_db,
 )
@@ -59,7 +61,7 @@ class Tally:
     def __init__(self):
         self.passed = self.failed = self.skipped = 0
         self.problems = []
-        self.times = {}
+        self.times = {}  # step: (wall seconds, CPU seconds)
         self.lock = threading.Lock()
 
     def add(self, step, passed, failed, skipped=0):
@@ -75,24 +77,24 @@ class Tally:
                 self.problems.append(step)
 
     def timed(self, name, step, *args):
-        start = time.monotonic()
+        thread = threading.get_ident()
+        start, cpu = time.monotonic(), CPU_SECONDS[thread]
         try:
             return step(*args)
         finally:
-            self.times[name] = time.monotonic() - start
+            self.times[name] = (
+                time.monotonic() - start,
+                CPU_SECONDS[thread] - cpu,
+            )
 
 
 def run_lint(tally):
-    result = subprocess.run(
-        [str(PROJECT / "setup" / "lint")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    (LOG_DIR / "lint.log").write_text(result.stdout + result.stderr)
-    if result.returncode:
-        print(result.stdout + result.stderr, flush=True)
-    tally.add("lint", int(result.returncode == 0), int(result.returncode != 0))
+    log = LOG_DIR / "lint.log"
+    with open(log, "w") as out:
+        rc = run_counted([str(PROJECT / "setup" / "lint")], stdout=out, stderr=out)
+    if rc:
+        print(log.read_text(), flush=True)
+    tally.add("lint", int(rc == 0), int(rc != 0))
 
 
 def run_odoo_tests(tally, tags=None):
@@ -131,7 +133,7 @@ def run_odoo_tests(tally, tags=None):
 def run_pytest(tally, *args):
     report = LOG_DIR / "pytest.xml"
     report.unlink(missing_ok=True)
-    rc = subprocess.run(
+    rc = run_counted(
         [
             sys.executable,
             "-m",
@@ -142,11 +144,11 @@ def run_pytest(tally, *args):
             "--numprocesses=2",
             f"--junitxml={report}",
             "-v",
+            "--durations=8",  # where tests/' time goes
             *args,
         ],
         cwd=PROJECT,
-        check=False,
-    ).returncode
+    )
     if not report.exists():
         tally.add("tests/ (pytest did not run)", 0, 1)
         return
@@ -181,6 +183,7 @@ def main(argv):
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     tally = Tally()
     start = time.monotonic()
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     if {"odoo", "tests"} & set(chosen):
         # Made once here, not by each step at the same time.
         tally.timed("template databases", addons_template_db)
@@ -193,10 +196,14 @@ def main(argv):
     if tally.problems:
         print("failing: " + "; ".join(tally.problems) + " (logs in var/log/)")
     times = ", ".join(
-        f"{name} {seconds:.0f} s" for name, seconds in tally.times.items()
+        f"{name} {wall:.0f} s ({cpu:.0f} CPU-s)"
+        for name, (wall, cpu) in tally.times.items()
     )
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime - cpu.ru_utime - cpu.ru_stime
     print(
-        f"time: {times}; in all {time.monotonic() - start:.0f} s (steps side by side)"
+        f"time: {times}; in all {time.monotonic() - start:.0f} s, {cpu:.0f} CPU-s"
+        " (steps side by side; CPU-s: the step's processes and theirs, not PostgreSQL)"
     )
     print(f"{tally.passed} passed, {tally.failed} failed, {tally.skipped} skipped")
     return 1 if tally.failed or not tally.passed else 0
