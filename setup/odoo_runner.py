@@ -1,6 +1,7 @@
 """Run Odoo 18 from ODOO_PATH: the one addons path and database settings, and
 throwaway databases copied from a template (for the tests and the benchmarks)."""
 
+import functools
 import getpass
 import hashlib
 import os
@@ -190,44 +191,73 @@ def new_french_db(name, *flags):
         raise RuntimeError(f"creating the database {name} failed")
 
 
-def new_demo_db(name, echo=None):
+def new_demo_db(name, echo=None, stages_copied=False):
     """The demo database as setup/start makes it: a coop in France with its demo
     data, accounting first as a coop installs it (its French chart is in place
     before the point of sale's demo), then both addons. Returns the log lines of
-    installing the addons."""
-    new_french_db(name)
-    for modules in ("account", ",".join(ADDONS)):
-        rc, lines = run_odoo(
-            name,
-            "-i",
-            modules,
-            "--stop-after-init",
-            log_name=f"{name}-{modules}"[:80],
-            echo=echo,
-        )
-        if rc:
-            raise RuntimeError(f"installing {modules} in {name} failed")
+    installing the addons. ``stages_copied``: the Odoo-only stages before the
+    addons are copied from demo_stages_db(), made by this same recipe."""
+    if stages_copied:
+        create_db(name, template=demo_stages_db())
+    else:
+        new_french_db(name)
+        _install(name, "account", echo)
+    return _install(name, ",".join(ADDONS), echo)
+
+
+def _install(name, modules, echo):
+    rc, lines = run_odoo(
+        name,
+        "-i",
+        modules,
+        "--stop-after-init",
+        log_name=f"{name}-{modules}"[:80],
+        echo=echo,
+    )
+    if rc:
+        raise RuntimeError(f"installing {modules} in {name} failed")
     return lines
 
 
-def _built_once(name, *recipes, template=None):
+# Generates the asset bundles as Odoo does before its browser tests: done once in
+# a template, it spares every Odoo test process copied from it about 45 CPU-s
+# (it finds the bundles there, named after their files' paths and times).
+PREGENERATE_ASSETS = """
+env["ir.qweb"]._pregenerate_assets_bundles()
+env.cr.commit()
+"""
+
+
+def _built_once(name, *recipes, template=None, demo=False):
     """Database ``name``, made by running Odoo with each of ``recipes`` in turn
     on a copy of ``template`` (else on a new database for a coop in France,
-    without demo data) unless it exists; whoever finishes first wins a race."""
+    with demo data only if ``demo``) unless it exists, its asset bundles then
+    generated; whoever finishes first wins a race."""
     if db_exists(name):
         return name
     building = unique_db("passkoop_build")
     if template:
         create_db(building, template=template)
     else:
-        new_french_db(building, "--tests")
+        new_french_db(building, *([] if demo else ["--tests"]))
+    without_demo = [] if demo else ["--without-demo=all"]
     for recipe in recipes:
         rc, lines = run_odoo(
-            building, *recipe, "--without-demo=all", "--stop-after-init", log_name=name
+            building, *recipe, *without_demo, "--stop-after-init", log_name=name
         )
         if rc:
             drop_db(building)
             raise RuntimeError(f"building {name} failed:\n" + "\n".join(lines[-40:]))
+    rc, lines = run_odoo(
+        building,
+        "--no-http",
+        command="shell",
+        stdin=PREGENERATE_ASSETS,
+        log_name=f"{name}-assets",
+    )
+    if rc:
+        drop_db(building)
+        raise RuntimeError(f"assets of {name} failed:\n" + "\n".join(lines[-40:]))
     if db_exists(name):
         drop_db(building)
     else:
@@ -235,22 +265,60 @@ def _built_once(name, *recipes, template=None):
     return name
 
 
+@functools.cache
+def odoo_key():
+    """What the template databases depend on: Odoo's tree (each file's path, size
+    and time of change, not the bytecode Python writes as Odoo runs: about a
+    second for its 40,000 files) and the data directory. Another tree at the same
+    release.py never reuses them."""
+    digest = hashlib.sha1(str(DATA_DIR).encode())
+    for root, dirs, files in os.walk(ODOO_PATH):
+        dirs[:] = sorted(name for name in dirs if name != "__pycache__")
+        for name in sorted(files):
+            stat = os.lstat(os.path.join(root, name))
+            line = f"{root}/{name} {stat.st_size} {stat.st_mtime_ns}\n"
+            digest.update(line.encode())
+    return digest.hexdigest()
+
+
+def _key(recipe):
+    return hashlib.sha1((odoo_key() + recipe).encode()).hexdigest()[:10]
+
+
 def template_db():
     """Odoo's base modules in a database as a coop in France has it (French
     company, euros, French chart of accounts; the point of sale brings the French
     certification, l10n_fr_pos_cert, as Odoo installs it), made once, reused
     while Odoo is unchanged."""
-    release = (ODOO_PATH / "odoo" / "release.py").read_bytes()
-    requirements = (ODOO_PATH / "requirements.txt").read_bytes()
-    recipe = f"FR account then {','.join(BASE_MODULES)} in {DATA_DIR}".encode()
-    key = hashlib.sha1(release + requirements + recipe).hexdigest()
     # Accounting first, as a coop installs it: the French chart is in place
     # before the point of sale (which then brings l10n_fr_pos_cert).
+    recipe = f"FR account then {','.join(BASE_MODULES)}, assets"
     return _built_once(
-        f"passkoop_template_{key[:10]}",
+        f"passkoop_template_{_key(recipe)}",
         ("-i", "account"),
         ("-i", ",".join(BASE_MODULES)),
     )
+
+
+def demo_stages_db():
+    """new_demo_db's stages before the addons, made once per Odoo tree: a new
+    database for a coop in France with demo data, then accounting."""
+    return _built_once(
+        f"passkoop_demo_stages_{_key('FR demo, account, assets')}",
+        ("-i", "account"),
+        demo=True,
+    )
+
+
+def _time_from_content(path, content):
+    """Odoo names an asset bundle after its files' paths and times of change
+    (odoo/addons/base/models/assetsbundle.py): a fresh clone's new times would
+    make every test process regenerate the bundles an addons template built
+    from another checkout holds. A time derived from the content keeps an
+    unchanged bundle's name and changes a changed one's."""
+    seconds = 1_000_000_000 + int(hashlib.sha1(content).hexdigest()[:7], 16)
+    if path.stat().st_mtime != seconds:
+        os.utime(path, (seconds, seconds))
 
 
 def addons_template_db():
@@ -263,8 +331,11 @@ def addons_template_db():
     for addon in ADDONS:
         for path in sorted((PROJECT / addon).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
+                content = path.read_bytes()
                 digest.update(str(path.relative_to(PROJECT)).encode())
-                digest.update(path.read_bytes())
+                digest.update(content)
+                if "static" in path.relative_to(PROJECT).parts:
+                    _time_from_content(path, content)
     name = f"passkoop_addons_{digest.hexdigest()[:10]}"
     if not db_exists(name):
         stale = psql(
