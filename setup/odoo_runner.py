@@ -22,8 +22,9 @@ ADDONS = ("passkoop_membership", "passkoop_pos")
 # What the addons stand on; initialised once per run in a template database.
 BASE_MODULES = ("point_of_sale", "membership")
 LOG_DIR = PROJECT / "var" / "log"
-# Addons templates kept side by side (one per checkout's version of the addons).
-KEPT_ADDONS_TEMPLATES = 6
+# Addons templates kept side by side (per checkout's version of the addons, one
+# with both addons, one with pos_loyalty as well).
+KEPT_ADDONS_TEMPLATES = 10
 # Odoo's data directory for the test databases: their filestores follow their copies.
 DATA_DIR = (
     Path(os.environ.get("PASSKOOP_HOME", Path.home() / ".cache" / "passkoop"))
@@ -321,11 +322,18 @@ def _time_from_content(path, content):
         os.utime(path, (seconds, seconds))
 
 
-def addons_template_db():
-    """The template with both addons installed, rebuilt when their files change.
+def addons_template_db(*modules):
+    """The template with both addons installed, rebuilt when their files change;
+    with ``modules`` (Odoo's) installed after them too if given.
 
     Only the oldest are dropped, never while copied: other checkouts (worktrees,
     a clean clone) may be running their tests on theirs at the same time."""
+    if modules:
+        return _built_once(
+            f"{addons_template_db()}_{'_'.join(modules)}",
+            ("-i", ",".join(modules)),
+            template=addons_template_db(),
+        )
     base = template_db()
     digest = hashlib.sha1(base.encode())
     for addon in ADDONS:
@@ -350,10 +358,11 @@ def addons_template_db():
 
 
 @contextmanager
-def addons_database(prefix):
-    """A scratch copy of the database with both addons installed, dropped after."""
+def addons_database(prefix, modules=()):
+    """A scratch copy of the database with both addons installed (and
+    ``modules``: addons_template_db), dropped after."""
     db = unique_db(prefix)
-    create_db(db, template=addons_template_db())
+    create_db(db, template=addons_template_db(*modules))
     try:
         yield db
     finally:
@@ -371,11 +380,11 @@ def odoo_test_results(lines):
     return (0, 0, 0)
 
 
-def run_tagged_tests(prefix, tags, *args, log_name=None):
+def run_tagged_tests(prefix, tags, *args, modules=(), log_name=None):
     """Run the Odoo tests tagged ``tags`` on a scratch copy of the database with
-    both addons (``args``: more odoo-bin options, e.g. modules to install first);
-    return (returncode, log lines)."""
-    with addons_database(prefix) as db:
+    both addons (and ``modules``: addons_template_db; ``args``: more odoo-bin
+    options); return (returncode, log lines)."""
+    with addons_database(prefix, modules) as db:
         return run_odoo(
             db,
             *args,
