@@ -163,6 +163,7 @@ def run_pytest(tally, *args):
             "-p",
             "no:cacheprovider",
             "--numprocesses=2",
+            "--dist=loadgroup",  # tests/conftest.py: slowest first, grouped
             f"--junitxml={report}",
             "-v",
             "--durations=8",  # where tests/' time goes
