@@ -37,7 +37,8 @@ LOG_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
 
 # CPU seconds (user + system) of the processes waited for by wait_counted, by
 # thread: setup/run_tests.py prints them per step, wall time being unreliable on
-# a shared machine. A process's figure includes its own children (Chromium).
+# a shared machine. A process's figure includes the children it waited for, not
+# Chromium's renderers: they outlive the browser's process and init reaps them.
 CPU_SECONDS = defaultdict(float)
 
 

@@ -1,10 +1,11 @@
 """Run every Pass'Koop check and close with one line: "N passed, N failed, N skipped".
 
-Steps: lint (one check); the addons' Odoo tests (Python tests and browser tours, on
-a fresh copy of the template database); the top-level tests/ with pytest, two at a
-time. The template databases are built first, then the steps run side by side (the
-Odoo tests wait on the browser half of the time), and a table says where the time
-went. Usage: setup/test [lint] [odoo] [tests]   (default: all three)
+Steps: lint (one check); the addons' Odoo tests (Python tests and browser tours, in
+two Odoo processes, each on a fresh copy of the template database); the top-level
+tests/ with pytest, two at a time. The template databases are built first, then
+the steps run side by side (the Odoo tests wait on the browser half of the time),
+and a table says where the time went.
+Usage: setup/test [lint] [odoo] [tests]   (default: all three)
 One test: setup/test odoo --tags=/passkoop_pos:TestPasskoopTill.test_pricing
 (Odoo's --test-tags), setup/test tests -k network (pytest's arguments after tests).
 """
@@ -233,7 +234,8 @@ def main(argv):
     cpu = usage.ru_utime + usage.ru_stime - cpu.ru_utime - cpu.ru_stime
     print(
         f"time: {times}; in all {time.monotonic() - start:.0f} s, {cpu:.0f} CPU-s"
-        " (steps side by side; CPU-s: the step's processes and theirs, not PostgreSQL)"
+        " (steps side by side; CPU-s: the step's processes and theirs, not"
+        " PostgreSQL's nor Chromium's renderers)"
     )
     print(f"{tally.passed} passed, {tally.failed} failed, {tally.skipped} skipped")
     return 1 if tally.failed or not tally.passed else 0
