@@ -20,9 +20,10 @@ PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-$(id -un)}
 export ODOO_PATH PGHOST PGPORT PGUSER
-# Debian packages: git to bring Odoo, headers to build psycopg2 and python-ldap, Chromium for the browser tours,
+# Debian packages: git to bring Odoo, headers to build psycopg2 and python-ldap, Chromium for the browser tours
+# (its headless shell for Odoo's tours: half the CPU of the full browser, setup/run_tests.py),
 # wkhtmltopdf for Odoo's PDFs and poppler-utils to read them back in the tests.
-DEBIAN_PACKAGES="libpq-dev libldap2-dev libsasl2-dev chromium postgresql-client git wkhtmltopdf poppler-utils"
+DEBIAN_PACKAGES="libpq-dev libldap2-dev libsasl2-dev chromium chromium-headless-shell postgresql-client git wkhtmltopdf poppler-utils"
 
 say() { printf '\033[1m[passkoop]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[passkoop] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }

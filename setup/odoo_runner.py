@@ -1,6 +1,7 @@
 """Run Odoo 18 from ODOO_PATH: the one addons path and database settings, and
 throwaway databases copied from a template (for the tests and the benchmarks)."""
 
+import functools
 import getpass
 import hashlib
 import os
@@ -9,7 +10,9 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import uuid
+from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,8 +22,9 @@ ADDONS = ("passkoop_membership", "passkoop_pos")
 # What the addons stand on; initialised once per run in a template database.
 BASE_MODULES = ("point_of_sale", "membership")
 LOG_DIR = PROJECT / "var" / "log"
-# Addons templates kept side by side (one per checkout's version of the addons).
-KEPT_ADDONS_TEMPLATES = 6
+# Addons templates kept side by side (per checkout's version of the addons, one
+# with both addons, one with pos_loyalty as well).
+KEPT_ADDONS_TEMPLATES = 10
 # Odoo's data directory for the test databases: their filestores follow their copies.
 DATA_DIR = (
     Path(os.environ.get("PASSKOOP_HOME", Path.home() / ".cache" / "passkoop"))
@@ -29,6 +33,27 @@ DATA_DIR = (
 FILESTORE = DATA_DIR / "filestore"
 # An Odoo log record: "2026-11-28 13:41:37,848 7482 WARNING db logger: message".
 LOG_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
+
+
+# CPU seconds (user + system) of the processes waited for by wait_counted, by
+# thread: setup/run_tests.py prints them per step, wall time being unreliable on
+# a shared machine. A process's figure includes the children it waited for, not
+# Chromium's renderers: they outlive the browser's process and init reaps them.
+CPU_SECONDS = defaultdict(float)
+
+
+def wait_counted(proc):
+    """Wait for ``proc`` (a Popen) as Popen.wait does, counting its CPU time."""
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    CPU_SECONDS[threading.get_ident()] += usage.ru_utime + usage.ru_stime
+    return proc.returncode
+
+
+def run_counted(command, **popen):
+    """subprocess.run's returncode, the CPU time counted (no output captured)."""
+    with subprocess.Popen(command, **popen) as proc:
+        return wait_counted(proc)
 
 
 def free_port():
@@ -142,6 +167,7 @@ def run_odoo(db, *args, log_name=None, echo=False, stdin=None, command="server")
             if echo is True or (echo and echo.search(line)):
                 sys.stdout.write(line)
                 sys.stdout.flush()
+        wait_counted(proc)
     return proc.returncode, lines
 
 
@@ -163,47 +189,77 @@ def new_french_db(name, *flags):
     """A database made as Odoo's database manager makes it for a coop in France
     (setup/new_database.py; ``flags``: its own, e.g. --tests)."""
     command = [sys.executable, "-m", "setup.new_database", name, *flags]
-    subprocess.run([*command, *odoo_options()], check=True, cwd=PROJECT)
+    if run_counted([*command, *odoo_options()], cwd=PROJECT):
+        raise RuntimeError(f"creating the database {name} failed")
 
 
-def new_demo_db(name, echo=None):
+def new_demo_db(name, echo=None, stages_copied=False):
     """The demo database as setup/start makes it: a coop in France with its demo
     data, accounting first as a coop installs it (its French chart is in place
     before the point of sale's demo), then both addons. Returns the log lines of
-    installing the addons."""
-    new_french_db(name)
-    for modules in ("account", ",".join(ADDONS)):
-        rc, lines = run_odoo(
-            name,
-            "-i",
-            modules,
-            "--stop-after-init",
-            log_name=f"{name}-{modules}"[:80],
-            echo=echo,
-        )
-        if rc:
-            raise RuntimeError(f"installing {modules} in {name} failed")
+    installing the addons. ``stages_copied``: the Odoo-only stages before the
+    addons are copied from demo_stages_db(), made by this same recipe."""
+    if stages_copied:
+        create_db(name, template=demo_stages_db())
+    else:
+        new_french_db(name)
+        _install(name, "account", echo)
+    return _install(name, ",".join(ADDONS), echo)
+
+
+def _install(name, modules, echo):
+    rc, lines = run_odoo(
+        name,
+        "-i",
+        modules,
+        "--stop-after-init",
+        log_name=f"{name}-{modules}"[:80],
+        echo=echo,
+    )
+    if rc:
+        raise RuntimeError(f"installing {modules} in {name} failed")
     return lines
 
 
-def _built_once(name, *recipes, template=None):
+# Generates the asset bundles as Odoo does before its browser tests: done once in
+# a template, it spares every Odoo test process copied from it about 45 CPU-s
+# (it finds the bundles there, named after their files' paths and times).
+PREGENERATE_ASSETS = """
+env["ir.qweb"]._pregenerate_assets_bundles()
+env.cr.commit()
+"""
+
+
+def _built_once(name, *recipes, template=None, demo=False):
     """Database ``name``, made by running Odoo with each of ``recipes`` in turn
     on a copy of ``template`` (else on a new database for a coop in France,
-    without demo data) unless it exists; whoever finishes first wins a race."""
+    with demo data only if ``demo``) unless it exists, its asset bundles then
+    generated; whoever finishes first wins a race."""
     if db_exists(name):
         return name
     building = unique_db("passkoop_build")
     if template:
         create_db(building, template=template)
     else:
-        new_french_db(building, "--tests")
+        new_french_db(building, *([] if demo else ["--tests"]))
+    without_demo = [] if demo else ["--without-demo=all"]
     for recipe in recipes:
         rc, lines = run_odoo(
-            building, *recipe, "--without-demo=all", "--stop-after-init", log_name=name
+            building, *recipe, *without_demo, "--stop-after-init", log_name=name
         )
         if rc:
             drop_db(building)
             raise RuntimeError(f"building {name} failed:\n" + "\n".join(lines[-40:]))
+    rc, lines = run_odoo(
+        building,
+        "--no-http",
+        command="shell",
+        stdin=PREGENERATE_ASSETS,
+        log_name=f"{name}-assets",
+    )
+    if rc:
+        drop_db(building)
+        raise RuntimeError(f"assets of {name} failed:\n" + "\n".join(lines[-40:]))
     if db_exists(name):
         drop_db(building)
     else:
@@ -211,36 +267,84 @@ def _built_once(name, *recipes, template=None):
     return name
 
 
+@functools.cache
+def odoo_key():
+    """What the template databases depend on: Odoo's tree (each file's path, size
+    and time of change, not the bytecode Python writes as Odoo runs: about a
+    second for its 40,000 files) and the data directory. Another tree at the same
+    release.py never reuses them."""
+    digest = hashlib.sha1(str(DATA_DIR).encode())
+    for root, dirs, files in os.walk(ODOO_PATH):
+        dirs[:] = sorted(name for name in dirs if name != "__pycache__")
+        for name in sorted(files):
+            stat = os.lstat(os.path.join(root, name))
+            line = f"{root}/{name} {stat.st_size} {stat.st_mtime_ns}\n"
+            digest.update(line.encode())
+    return digest.hexdigest()
+
+
+def _key(recipe):
+    return hashlib.sha1((odoo_key() + recipe).encode()).hexdigest()[:10]
+
+
 def template_db():
     """Odoo's base modules in a database as a coop in France has it (French
     company, euros, French chart of accounts; the point of sale brings the French
     certification, l10n_fr_pos_cert, as Odoo installs it), made once, reused
     while Odoo is unchanged."""
-    release = (ODOO_PATH / "odoo" / "release.py").read_bytes()
-    requirements = (ODOO_PATH / "requirements.txt").read_bytes()
-    recipe = f"FR account then {','.join(BASE_MODULES)} in {DATA_DIR}".encode()
-    key = hashlib.sha1(release + requirements + recipe).hexdigest()
     # Accounting first, as a coop installs it: the French chart is in place
     # before the point of sale (which then brings l10n_fr_pos_cert).
+    recipe = f"FR account then {','.join(BASE_MODULES)}, assets"
     return _built_once(
-        f"passkoop_template_{key[:10]}",
+        f"passkoop_template_{_key(recipe)}",
         ("-i", "account"),
         ("-i", ",".join(BASE_MODULES)),
     )
 
 
-def addons_template_db():
-    """The template with both addons installed, rebuilt when their files change.
+def demo_stages_db():
+    """new_demo_db's stages before the addons, made once per Odoo tree: a new
+    database for a coop in France with demo data, then accounting."""
+    return _built_once(
+        f"passkoop_demo_stages_{_key('FR demo, account, assets')}",
+        ("-i", "account"),
+        demo=True,
+    )
+
+
+def _time_from_content(path, content):
+    """Odoo names an asset bundle after its files' paths and times of change
+    (odoo/addons/base/models/assetsbundle.py): a fresh clone's new times would
+    make every test process regenerate the bundles an addons template built
+    from another checkout holds. A time derived from the content keeps an
+    unchanged bundle's name and changes a changed one's."""
+    seconds = 1_000_000_000 + int(hashlib.sha1(content).hexdigest()[:7], 16)
+    if path.stat().st_mtime != seconds:
+        os.utime(path, (seconds, seconds))
+
+
+def addons_template_db(*modules):
+    """The template with both addons installed, rebuilt when their files change;
+    with ``modules`` (Odoo's) installed after them too if given.
 
     Only the oldest are dropped, never while copied: other checkouts (worktrees,
     a clean clone) may be running their tests on theirs at the same time."""
+    if modules:
+        return _built_once(
+            f"{addons_template_db()}_{'_'.join(modules)}",
+            ("-i", ",".join(modules)),
+            template=addons_template_db(),
+        )
     base = template_db()
     digest = hashlib.sha1(base.encode())
     for addon in ADDONS:
         for path in sorted((PROJECT / addon).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
+                content = path.read_bytes()
                 digest.update(str(path.relative_to(PROJECT)).encode())
-                digest.update(path.read_bytes())
+                digest.update(content)
+                if "static" in path.relative_to(PROJECT).parts:
+                    _time_from_content(path, content)
     name = f"passkoop_addons_{digest.hexdigest()[:10]}"
     if not db_exists(name):
         stale = psql(
@@ -255,10 +359,11 @@ def addons_template_db():
 
 
 @contextmanager
-def addons_database(prefix):
-    """A scratch copy of the database with both addons installed, dropped after."""
+def addons_database(prefix, modules=()):
+    """A scratch copy of the database with both addons installed (and
+    ``modules``: addons_template_db), dropped after."""
     db = unique_db(prefix)
-    create_db(db, template=addons_template_db())
+    create_db(db, template=addons_template_db(*modules))
     try:
         yield db
     finally:
@@ -276,11 +381,11 @@ def odoo_test_results(lines):
     return (0, 0, 0)
 
 
-def run_tagged_tests(prefix, tags, *args, log_name=None):
+def run_tagged_tests(prefix, tags, *args, modules=(), log_name=None):
     """Run the Odoo tests tagged ``tags`` on a scratch copy of the database with
-    both addons (``args``: more odoo-bin options, e.g. modules to install first);
-    return (returncode, log lines)."""
-    with addons_database(prefix) as db:
+    both addons (and ``modules``: addons_template_db; ``args``: more odoo-bin
+    options); return (returncode, log lines)."""
+    with addons_database(prefix, modules) as db:
         return run_odoo(
             db,
             *args,

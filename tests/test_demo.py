@@ -42,10 +42,11 @@ print(json.dumps(result))
 
 
 def test_the_demo_as_setup_start_makes_it():
-    """One database for the three checks: it takes two minutes to make."""
+    """One database for the three checks, the addons installed into a copy of
+    the Odoo-only stages as setup/start installs them (new_demo_db)."""
     db = unique_db("passkoop_pytest_demo")
     try:
-        lines = new_demo_db(db)
+        lines = new_demo_db(db, stages_copied=True)
         # 1. Installed with its demo, Odoo logs no warning.
         assert log_records(lines) == []
         # 2. A coop in France, whose cards check: Mathilde's HendayaKoop card as

@@ -19,6 +19,8 @@ from bench.saturday import Saturday, Server, Till, audit, coop_database
 from setup.odoo_runner import free_port, psql
 
 ORDERS_AT_ONCE = 40  # a till back online sends what it kept, all at once
+# On one pytest-xdist worker: they share the coop's database (the fixture below).
+pytestmark = pytest.mark.xdist_group("saturday")
 
 
 @pytest.fixture(scope="module")
