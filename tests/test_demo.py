@@ -69,7 +69,7 @@ def test_the_demo_as_setup_start_makes_it():
             "--log-level=test",
             log_name=f"{db}-till",
         )
-        assert odoo_test_results(lines) == (0, 0, 1), "\n".join(lines[-60:])
+        assert odoo_test_results(lines) == (0, 0, 2), "\n".join(lines[-60:])
         assert rc == 0
     finally:
         drop_db(db)
