@@ -234,8 +234,13 @@ def main(argv):
         " (steps side by side; CPU-s: the step's processes and theirs, not"
         " PostgreSQL's nor Chromium's renderers)"
     )
-    print(f"{tally.passed} passed, {tally.failed} failed, {tally.skipped} skipped")
-    return 1 if tally.failed or not tally.passed else 0
+    # Odoo skips a browser test whose browser fails to start: a test that could
+    # not run must fail the run, not pass it silently.
+    failed = tally.failed + tally.skipped
+    if tally.skipped:
+        print(f"{tally.skipped} skipped test(s) counted as failed (see var/log/)")
+    print(f"{tally.passed} passed, {failed} failed, {tally.skipped} skipped")
+    return 1 if failed or not tally.passed else 0
 
 
 if __name__ == "__main__":
