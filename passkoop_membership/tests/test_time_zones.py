@@ -95,8 +95,15 @@ class TestTimeZones(PasskoopCase):
                 )
                 data = env["passkoop.dashboard"].get_data("this_month")
                 self.assertEqual(data["date_from"], f"{local[:7]}-01")
+                # The list it opens filters the same month, in its search bar.
+                first = today.replace(day=1)
                 action = env["passkoop.dashboard"].action_open_visits("this_month")
-                self.assertIn(visit, env["passkoop.visit"].search(action["domain"]))
+                self.assertEqual(
+                    action["context"]["search_default_period"],
+                    env["passkoop.visit"]._passkoop_period_text(
+                        first, first + relativedelta(months=1, days=-1)
+                    ),
+                )
 
     def test_the_dashboards_periods_are_the_cashiers_months_and_year(self):
         """Last month and the fiscal year, seen at midnight's edges in every zone."""
