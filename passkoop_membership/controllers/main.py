@@ -24,6 +24,12 @@ KIT_MODULES = (
 )
 
 
+def _read(path):
+    """A file of the addons, as text."""
+    with file_open(path) as file:
+        return file.read()
+
+
 class PasskoopController(http.Controller):
     @http.route(
         "/passkoop/card/<int:card_id>/<string:access_hash>",
@@ -43,23 +49,14 @@ class PasskoopController(http.Controller):
             raise request.not_found()
         lang = card.partner_id.lang or card.company_id.partner_id.lang
         card = card.with_context(lang=lang)
-        with file_open("passkoop_membership/static/src/card_page/card_page.js") as file:
-            script = Markup(file.read())  # inline: the page opens offline alone
-        html = (
-            request.env["ir.qweb"]
-            .with_context(lang=lang)
-            ._render(
-                "passkoop_membership.passkoop_card_page",
-                {"card": card, "lang": lang, "script": script},
-            )
-        )
-        return request.make_response(
-            html,
-            headers=[
-                ("Content-Type", "text/html; charset=utf-8"),
-                ("Cache-Control", "private, max-age=86400"),
-                ("Referrer-Policy", "no-referrer"),
-            ],
+        # Inline: the page opens offline alone.
+        script = Markup(_read("passkoop_membership/static/src/card_page/card_page.js"))
+        return self._passkoop_page(
+            "passkoop_membership.passkoop_card_page",
+            lang,
+            {"card": card, "script": script},
+            ("Cache-Control", "private, max-age=86400"),
+            ("Referrer-Policy", "no-referrer"),
         )
 
     @http.route("/passkoop/partners", type="http", auth="public", methods=["GET"])
@@ -67,24 +64,11 @@ class PasskoopController(http.Controller):
         """The coop's partners, for its website: where its members are welcome."""
         company = self._passkoop_company(code)
         lang = company.partner_id.lang or "fr_FR"
-        html = (
-            request.env["ir.qweb"]
-            .with_context(lang=lang)
-            ._render(
-                "passkoop_membership.passkoop_partners_page",
-                {
-                    "company": company,
-                    "lang": lang,
-                    "coops": company._passkoop_welcoming_coops(),
-                },
-            )
-        )
-        return request.make_response(
-            html,
-            headers=[
-                ("Content-Type", "text/html; charset=utf-8"),
-                ("Cache-Control", "public, max-age=300"),
-            ],
+        return self._passkoop_page(
+            "passkoop_membership.passkoop_partners_page",
+            lang,
+            {"company": company, "coops": company._passkoop_welcoming_coops()},
+            ("Cache-Control", "public, max-age=300"),
         )
 
     @http.route("/passkoop/kit", type="http", auth="public", methods=["GET"])
@@ -94,34 +78,25 @@ class PasskoopController(http.Controller):
         French unless ``lang`` names another installed language."""
         installed = dict(request.env["res.lang"].sudo().get_installed())
         lang = lang if lang in installed else "fr_FR"
-
-        def read(path):
-            with file_open(path) as file:
-                return file.read()
-
-        html = (
-            request.env["ir.qweb"]
-            .with_context(lang=lang)
-            ._render(
-                "passkoop_membership.passkoop_kit_page",
-                {
-                    "lang": lang,
-                    "downloaded": bool(download),
-                    "scripts": Markup(
-                        "\n".join(safe_script(read(path)) for path in KIT_LIBRARIES)
-                    ),
-                    "kit": Markup(
-                        inline_modules([(path, read(path)) for path in KIT_MODULES])
-                    ),
-                },
-            )
+        headers = (
+            [("Content-Disposition", 'attachment; filename="passkoop-kit.html"')]
+            if download
+            else []
         )
-        headers = [("Content-Type", "text/html; charset=utf-8")]
-        if download:
-            headers.append(
-                ("Content-Disposition", 'attachment; filename="passkoop-kit.html"')
-            )
-        return request.make_response(html, headers=headers)
+        return self._passkoop_page(
+            "passkoop_membership.passkoop_kit_page",
+            lang,
+            {
+                "downloaded": bool(download),
+                "scripts": Markup(
+                    "\n".join(safe_script(_read(path)) for path in KIT_LIBRARIES)
+                ),
+                "kit": Markup(
+                    inline_modules([(path, _read(path)) for path in KIT_MODULES])
+                ),
+            },
+            *headers,
+        )
 
     @http.route("/passkoop/check", type="http", auth="public", methods=["GET"])
     def card_checker(self, code=None, **kwargs):
@@ -131,34 +106,27 @@ class PasskoopController(http.Controller):
         lang = company.partner_id.lang or "fr_FR"
         Partner = request.env["res.partner"].sudo().with_context(lang=lang)
         directory = self._passkoop_checker_directory(company)
-        html = (
-            request.env["ir.qweb"]
-            .with_context(lang=lang)
-            ._render(
-                "passkoop_membership.passkoop_checker_page",
-                {
-                    "company": company,
-                    "lang": lang,
-                    "known": sorted(coop["name"] for coop in directory["coops"]),
-                    # Inside <script>: JSON, not HTML-escaped, with every "<"
-                    # escaped (no "</script>" nor "<!--" can end or bend it).
-                    "data": Markup(
-                        json.dumps(
-                            {
-                                **directory,
-                                "lang": lang.replace("_", "-"),
-                                "texts": {
-                                    **Partner._passkoop_card_texts(),
-                                    **Partner._passkoop_checker_texts(),
-                                },
-                            }
-                        ).replace("<", "\\u003c")
-                    ),
-                },
-            )
-        )
-        return request.make_response(
-            html, headers=[("Content-Type", "text/html; charset=utf-8")]
+        return self._passkoop_page(
+            "passkoop_membership.passkoop_checker_page",
+            lang,
+            {
+                "company": company,
+                "known": sorted(coop["name"] for coop in directory["coops"]),
+                # Inside <script>: JSON, not HTML-escaped, with every "<"
+                # escaped (no "</script>" nor "<!--" can end or bend it).
+                "data": Markup(
+                    json.dumps(
+                        {
+                            **directory,
+                            "lang": lang.replace("_", "-"),
+                            "texts": {
+                                **Partner._passkoop_card_texts(),
+                                **Partner._passkoop_checker_texts(),
+                            },
+                        }
+                    ).replace("<", "\\u003c")
+                ),
+            },
         )
 
     def _passkoop_checker_directory(self, company):
@@ -220,11 +188,20 @@ class PasskoopController(http.Controller):
         scope: the member's card opens offline."""
         return self._passkoop_worker("card_page/card_page_sw.js")
 
-    def _passkoop_worker(self, path):
-        with file_open(f"passkoop_membership/static/src/{path}") as file:
-            script = file.read()
+    def _passkoop_page(self, template, lang, values, *headers):
+        """A public page of ours: ``template`` rendered in ``lang``, as HTML."""
+        html = (
+            request.env["ir.qweb"]
+            .with_context(lang=lang)
+            ._render(template, {**values, "lang": lang})
+        )
         return request.make_response(
-            script,
+            html, headers=[("Content-Type", "text/html; charset=utf-8"), *headers]
+        )
+
+    def _passkoop_worker(self, path):
+        return request.make_response(
+            _read(f"passkoop_membership/static/src/{path}"),
             headers=[
                 ("Content-Type", "text/javascript; charset=utf-8"),
                 ("Cache-Control", "no-cache"),
