@@ -3,6 +3,19 @@
 from odoo.tests import TransactionCase, new_test_user
 
 
+def in_french(env, modules=("passkoop_membership",), admin=False):
+    """French in the test database (made in English): the language, the terms of
+    ``modules`` (``"all"``: every installed module) and, with ``admin``, the
+    administrator's language."""
+    env["res.lang"]._activate_lang("fr_FR")
+    if modules == "all":
+        installed = env["ir.module.module"].search([("state", "=", "installed")])
+        modules = installed.mapped("name")
+    env["ir.module.module"]._load_module_terms(list(modules), ["fr_FR"], overwrite=True)
+    if admin:
+        env.ref("base.user_admin").lang = "fr_FR"
+
+
 class PasskoopCase(TransactionCase):
     """A coop with its own policies, a partner coop, a cashier and an administrator."""
 

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import HttpCase, tagged
 
+from .common import in_french
 from .screenshots import tour_screenshots
 
 
@@ -13,9 +14,7 @@ class TestAppsDescription(HttpCase):
     browser_size = "1366x768"
 
     def test_each_addon_described_with_its_pictures(self):
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(["base", "web"], ["fr_FR"])
-        self.env.ref("base.user_admin").lang = "fr_FR"
+        in_french(self.env, ("base", "web"), admin=True)
         for addon in ("passkoop_membership", "passkoop_pos"):
             module = self.env["ir.module.module"].search([("name", "=", addon)])
             with self.subTest(addon=addon), tour_screenshots(addon) as shots:

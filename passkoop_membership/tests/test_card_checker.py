@@ -6,6 +6,7 @@ import json
 from odoo.tests import tagged
 
 from ..tools import card_format
+from .common import in_french
 from .phone import PhoneCase
 from .test_card import SEEDS, VECTORS, entry
 
@@ -59,10 +60,7 @@ class TestCardChecker(PhoneCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("fr_FR")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["passkoop_membership"], ["fr_FR"], overwrite=True
-        )
+        in_french(cls.env)
         company = cls.env.company
         company.write({"passkoop_code": "MYCOOP", "name": "DionyCoop"})
         company.partner_id.lang = "fr_FR"

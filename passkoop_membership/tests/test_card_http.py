@@ -12,6 +12,7 @@ from odoo.tools import format_date, html2plaintext
 from odoo.addons.mail.tests.common import MockEmail
 
 from ..tools import card_format
+from .common import in_french
 from .phone import PhoneCase
 
 
@@ -112,10 +113,7 @@ class TestCardPages(MockEmail, PhoneCase):
     def test_the_card_email_reads_well(self):
         """No space before a comma or a full stop ("Bonjour Camille Garnier ,",
         "30/11/2027 ."), in English and in French."""
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(
-            ["passkoop_membership"], ["fr_FR"], overwrite=True
-        )
+        in_french(self.env)
         for lang, hello in (("en_US", "Hello Lucie Durand"), ("fr_FR", "Bonjour")):
             with self.subTest(lang=lang):
                 text = self.card_email_text(lang)

@@ -13,6 +13,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import TEST_CURSOR_COOKIE_NAME, ChromeBrowser
 
 from ..tools import card_format
+from .common import in_french
 from .test_card import SEEDS, VECTORS
 
 
@@ -120,10 +121,7 @@ class TestKit(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("fr_FR")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["passkoop_membership"], ["fr_FR"], overwrite=True
-        )
+        in_french(cls.env)
         cls.env.company.passkoop_code = "HOSTCOOP"
         cls.folder = tempfile.mkdtemp(prefix="passkoop-kit-")
 

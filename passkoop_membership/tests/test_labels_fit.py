@@ -6,6 +6,8 @@ from pathlib import Path
 from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, TransactionCase, tagged
 
+from .common import in_french
+
 
 @tagged("post_install", "-at_install")
 class TestLabelsFit(HttpCase):
@@ -18,12 +20,7 @@ class TestLabelsFit(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("fr_FR")
-        installed = cls.env["ir.module.module"].search([("state", "=", "installed")])
-        cls.env["ir.module.module"]._load_module_terms(
-            installed.mapped("name"), ["fr_FR"], overwrite=True
-        )
-        cls.env.ref("base.user_admin").lang = "fr_FR"
+        in_french(cls.env, "all", admin=True)
         env = cls.env(context={"lang": "fr_FR", "tracking_disable": True})
         company = env.company
         company.passkoop_trial_policy_id.name = "Carte découverte : 3 passages"

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import Form, freeze_time, tagged
 
-from .common import PasskoopCase
+from .common import PasskoopCase, in_french
 
 
 @tagged("post_install", "-at_install")
@@ -59,10 +59,7 @@ class TestNonMemberCap(PasskoopCase):
 
     def test_a_cap_passed_says_so_in_the_users_language(self):
         self.company.passkoop_nonmember_cap = 10.0
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(
-            ["passkoop_membership"], ["fr_FR"], overwrite=True
-        )
+        in_french(self.env)
         share = self.company.with_context(lang="fr_FR")._passkoop_nonmember_share()
         self.assertEqual(share["state"], "over")
         self.assertEqual(

@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
 
-from .common import PasskoopCase
+from .common import PasskoopCase, in_french
 
 TODAY = date(2026, 11, 29)
 
@@ -130,10 +130,7 @@ class TestPrivacy(PasskoopCase):
         # Withdrawn, then given again in French: the French words are kept.
         lea.passkoop_consent = False
         self.assertFalse(lea.passkoop_consent_date or lea.passkoop_consent_text)
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(
-            ["passkoop_membership"], ["fr_FR"], overwrite=True
-        )
+        in_french(self.env)
         lea.with_context(lang="fr_FR").passkoop_consent = True
         self.assertIn("24 mois", lea.passkoop_consent_text)
         lea.with_user(self.admin).action_passkoop_anonymize()

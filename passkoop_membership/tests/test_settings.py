@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import Form, TransactionCase, tagged
 
+from .common import in_french
+
 
 @tagged("post_install", "-at_install")
 class TestSettings(TransactionCase):
@@ -71,10 +73,7 @@ class TestSettings(TransactionCase):
             ),
             ({"mode": "refused"}, "", ""),
         ]
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(
-            ["passkoop_membership"], ["fr_FR"], overwrite=True
-        )
+        in_french(self.env)
         for vals, english, french in cases:
             with self.subTest(vals=vals):
                 policy = Policy.create({"name": "A policy", **vals})

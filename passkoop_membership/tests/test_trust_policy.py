@@ -5,7 +5,7 @@ from datetime import date
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, freeze_time, tagged
 
-from .common import PasskoopCase
+from .common import PasskoopCase, in_french
 
 TODAY = date(2026, 3, 15)
 
@@ -142,10 +142,7 @@ class TestTrustPolicy(PasskoopCase):
                 "conditions des membres. Passages découverte : 3 passages.",
             ),
         ]
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(
-            ["passkoop_membership"], ["fr_FR"], overwrite=True
-        )
+        in_french(self.env)
         for vals, english, french in cases:
             with self.subTest(vals=vals):
                 self.partner_policy.write(vals)

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import HttpCase, tagged
 
+from .common import in_french
 from .screenshots import english_left, tour_screenshots
 
 
@@ -69,12 +70,7 @@ class TestFrenchBackOffice(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("fr_FR")
-        installed = cls.env["ir.module.module"].search([("state", "=", "installed")])
-        cls.env["ir.module.module"]._load_module_terms(
-            installed.mapped("name"), ["fr_FR"], overwrite=True
-        )
-        cls.env.ref("base.user_admin").lang = "fr_FR"
+        in_french(cls.env, "all", admin=True)
         env = cls.env(context={"lang": "fr_FR"})
         # A French coop's policies are named in French (the company's language
         # when they are made); this test database's company was made in English.

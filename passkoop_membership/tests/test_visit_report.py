@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import tagged
 
-from .common import PasskoopCase
+from .common import PasskoopCase, in_french
 
 
 @tagged("post_install", "-at_install")
@@ -74,10 +74,7 @@ class TestVisitReport(PasskoopCase):
         self.make_visitor("Nico", visitor_type="trial").passkoop_register_visit(
             amount=3.0, date="2026-02-04"
         )
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(
-            ["passkoop_membership"], ["fr_FR"], overwrite=True
-        )
+        in_french(self.env)
         for model in ("passkoop.visit.report", "passkoop.visit"):
             groups = (
                 self.env[model]

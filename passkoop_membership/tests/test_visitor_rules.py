@@ -3,7 +3,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import PasskoopCase
+from .common import PasskoopCase, in_french
 
 
 @tagged("post_install", "-at_install")
@@ -111,10 +111,7 @@ class TestVisitorRules(PasskoopCase):
         self.env["passkoop.policy"].create({**base, "mode": "member_terms"})
 
     def test_refusals_speak_french(self):
-        self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(
-            ["passkoop_membership"], ["fr_FR"], overwrite=True
-        )
+        in_french(self.env)
         french = self.env["res.partner"].with_context(lang="fr_FR")
         with self.assertRaises(ValidationError) as refusal:
             french.create({"name": "Personne", "passkoop_visitor_type": "partner"})
