@@ -7,7 +7,9 @@ from odoo.tools import html2plaintext
 
 from odoo.addons.mail.tests.common import MockEmail
 
+from ..tools import card_format
 from .common import in_french
+from .test_card import SEEDS, VECTORS
 
 
 @tagged("post_install", "-at_install")
@@ -116,3 +118,23 @@ class TestWhereTheCardIsWelcome(MockEmail, HttpCase):
         # trusted key cannot be checked, so they are not listed.
         self.assertIn(f"<li>{self.company.name}</li>", page)
         self.assertNotIn("<li>400COOP</li>", page)
+
+    def test_a_partners_entry_links_only_to_web_pages(self):
+        """Its website is a link on our public pages and in our members' email:
+        an entry that says "javascript:…" gets no link there (the script would
+        run on our Odoo's address); the entry itself is kept."""
+        hostile = card_format.entry_document(
+            SEEDS["K1"],
+            "K1",
+            {
+                **VECTORS["directory"]["entry"],
+                "website": "javascript:alert(document.cookie)",
+            },
+        )
+        coop = self.env["passkoop.coop"].passkoop_import_directory(hostile)
+        coop.agreement_state = "active"
+        self.assertEqual(coop.name, "HendayaKoop")
+        self.assertFalse(coop.website)
+        page = self.url_open("/passkoop/partners?code=MYCOOP").text
+        self.assertIn("HendayaKoop", page)
+        self.assertNotIn("javascript:", page)
