@@ -84,7 +84,7 @@ class PasskoopController(http.Controller):
     def partners_page(self, code=None, **kwargs):
         """The coop's partners, for its website: where its members are welcome."""
         company = self._passkoop_company(code)
-        lang = company.partner_id.lang or "fr_FR"
+        lang = self._passkoop_lang(company.partner_id.lang)
         return self._passkoop_page(
             "passkoop_membership.passkoop_partners_page",
             lang,
@@ -97,8 +97,7 @@ class PasskoopController(http.Controller):
         """The Pass'Koop kit: cards and directory entry for a coop without Odoo,
         in one page that works alone from the disk (``download=1`` saves it).
         French unless ``lang`` names another installed language."""
-        installed = dict(request.env["res.lang"].sudo().get_installed())
-        lang = lang if lang in installed else "fr_FR"
+        lang = self._passkoop_lang(lang)
         headers = (
             [("Content-Disposition", 'attachment; filename="passkoop-kit.html"')]
             if download
@@ -123,7 +122,7 @@ class PasskoopController(http.Controller):
         from the disk with no server at all (the entries of today in it).
         """
         company = self._passkoop_company(code)
-        lang = company.partner_id.lang or "fr_FR"
+        lang = self._passkoop_lang(company.partner_id.lang)
         Partner = request.env["res.partner"].sudo().with_context(lang=lang)
         directory = self._passkoop_checker_directory(company)
         headers = []
@@ -225,6 +224,14 @@ class PasskoopController(http.Controller):
         """The card page's service worker, served from /passkoop/card/ for its
         scope: the member's card opens offline."""
         return self._passkoop_worker("card_page/card_page_sw.js")
+
+    def _passkoop_lang(self, wanted):
+        """The language of a public page: ``wanted`` if installed, else French,
+        else the database's first language (a Belgian coop's may have no French)."""
+        installed = [code for code, _name in request.env["res.lang"].get_installed()]
+        return next(
+            (code for code in (wanted, "fr_FR") if code in installed), installed[0]
+        )
 
     def _passkoop_page(self, template, lang, values, *headers):
         """A public page of ours: ``template`` rendered in ``lang``, as HTML."""

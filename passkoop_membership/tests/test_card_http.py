@@ -239,6 +239,24 @@ class TestCardPages(MockEmail, PhoneCase):
         with self.assertRaises(UserError):
             revoked.action_send_by_email()
 
+    def test_public_pages_open_in_a_database_without_french(self):
+        """The kit and the checker are in French where French is installed; in
+        a database without it (a Belgian coop's in Dutch, this test's in
+        English), in a language it has: they answered 400 ("Invalid language
+        code: fr_FR")."""
+        self.assertNotIn("fr_FR", dict(self.env["res.lang"].get_installed()))
+        self.company.partner_id.lang = False
+        for url in (
+            "/passkoop/kit",
+            "/passkoop/kit?lang=fr_FR",
+            "/passkoop/check?code=MYCOOP",
+            "/passkoop/partners?code=MYCOOP",
+        ):
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn('lang="en', response.text)
+
     def test_directory_entry_served_without_login(self):
         response = self.url_open("/passkoop/directory.jws")
         self.assertEqual(response.status_code, 200)
