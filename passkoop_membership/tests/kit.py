@@ -156,8 +156,9 @@ class KitCase(PhoneCase):
             """(async () => {
             const t = window.kitTest;
             const kit = window.passkoopKit.kit;
+            const before = kit.lastBatch;
             t.click("#kit-issue");
-            await t.until(() => kit.lastBatch.length);
+            await t.until(() => kit.lastBatch !== before);
             return kit.coop.cards.filter((card) => kit.lastBatch.includes(card.serial))
                 .map((card) => card.token);
         })()"""
@@ -174,4 +175,35 @@ class KitCase(PhoneCase):
             await t.until(() => downloads.length > before);
             return downloads.at(-1).content;
         })()"""
+        )
+
+    def add_key(self, passphrase):
+        """Add a new key with the coop file's passphrase; what the page says."""
+        return self.run_js(
+            f"""(async () => {{
+            const t = window.kitTest;
+            t.type("#kit-new-key-passphrase", {json.dumps(passphrase)},
+                {{secret: true}});
+            document.getElementById("kit-message").hidden = true;
+            t.click("#kit-new-key button[type=submit]");
+            await t.until(() => !document.getElementById("kit-message").hidden);
+            return document.getElementById("kit-message").textContent;
+        }})()"""
+        )
+
+    def retire_key(self, kid):
+        """Retire a key (two clicks: the button asks again); what the page says."""
+        return self.run_js(
+            f"""(async () => {{
+            const t = window.kitTest;
+            const button = () => [...document.querySelectorAll("#kit-keys li")]
+                .find((item) => item.textContent.includes({json.dumps(kid)} + ","))
+                .querySelector("button");
+            const message = document.getElementById("kit-message");
+            const before = message.textContent;
+            button().click();
+            button().click();
+            await t.until(() => message.textContent !== before);
+            return message.textContent;
+        }})()"""
         )

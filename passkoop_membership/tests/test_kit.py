@@ -11,7 +11,8 @@ from odoo.tests import tagged
 from ..tools import card_format
 from .common import in_french
 from .kit import PASSPHRASE, KitCase, members_csv
-from .phone import SCREENSHOTS
+from .phone import SCREENSHOTS, VISIBLE_TEXTS
+from .screenshots import english_left
 from .test_card import SEEDS, VECTORS
 
 
@@ -288,3 +289,77 @@ class TestKit(KitCase):
         for text in (visible, printed["visible"]):
             for english in ENGLISH:
                 self.assertNotIn(english, text)
+
+    def test_a_new_key_and_the_old_one_retired(self):
+        """The coop adds a key (with the coop file's passphrase: a wrong one adds
+        nothing) and retires the old one: the new key signs the next cards, the
+        entry signed by the old key brings partners the new one, and the old
+        key's cards are accepted until their last day, no longer after it."""
+        newcomer = "Nom;Prénom;N° adhérent;Courriel\r\nEtxeberri;Paul;2000;\r\n"
+        with self.kit_offline() as url:
+            self.open_kit(url)
+            self.create_coop()
+            self.choose_members(members_csv(2, broken=False))
+            old_cards = self.issue_cards()
+            first_entry = self.write_entry()
+            wrong = self.add_key("trois courgettes et un navet")
+            keys_after_wrong = self.run_js("window.passkoopKit.kit.coop.keys.length")
+            added = self.add_key(PASSPHRASE)
+            retired = self.retire_key("K1")
+            self.choose_members(newcomer)
+            # The new card lasts two years: it outlives the old key.
+            two_years = (date.today() + timedelta(days=730)).isoformat()
+            self.run_js(
+                f"document.getElementById('kit-valid-until').value = '{two_years}'"
+            )
+            [new_card] = self.issue_cards()
+            second_entry = self.write_entry()
+            self.screenshot(self.browser, "kit-8-keys-1366.png")
+            texts_1366 = self.run_js(VISIBLE_TEXTS)
+            self.run_js("document.getElementById('kit-save').click()")
+            coop_file = self.run_js("window.passkoopKit.kit.downloads.at(-1).content")
+            # Another computer: the coop file opens with its one passphrase.
+            self.run_js("localStorage.clear()")
+            self.open_kit(url, 390, 844)
+            reopened = self.open_coop(coop_file, PASSPHRASE)
+            self.screenshot(self.browser, "kit-9-keys-390.png")
+            keys_shown = self.run_js(
+                "[...document.querySelectorAll('#kit-keys li')]"
+                ".map((item) => item.textContent)"
+            )
+            texts_390 = self.run_js(VISIBLE_TEXTS)
+            width = self.run_js("document.documentElement.scrollWidth")
+        self.assertIn("Phrase de passe incorrecte", wrong)
+        self.assertEqual(keys_after_wrong, 1)
+        self.assertTrue(added.startswith("Clé K2 ajoutée"), added)
+        self.assertTrue(retired.startswith("Clé K1 retirée"), retired)
+        self.assertEqual(reopened, "DionyCoop est ouverte.")
+        self.assertEqual({token.split(":")[2] for token in old_cards}, {"K1"})
+        self.assertEqual(new_card.split(":")[2], "K2")
+        self.assertEqual(len(keys_shown), 2)
+        self.assertIn("retirée : valable jusqu'au", keys_shown[0])
+        self.assertIn("signe les nouvelles cartes", keys_shown[1])
+        for texts in (texts_1366, texts_390):
+            self.assertEqual(english_left(texts), [])
+        self.assertLessEqual(width, 390)
+        # A partner: the first entry trusted, the second applied by itself
+        # (signed by the key it trusts, which vouches for the new one).
+        Coop = self.env["passkoop.coop"]
+        diony = Coop.passkoop_import_directory(first_entry)
+        Coop.passkoop_import_directory(second_entry)
+        self.assertFalse(diony.directory_pending)
+        self.assertEqual(
+            [(key.kid, key.state) for key in diony.key_ids.sorted("kid")],
+            [("K1", "trusted"), ("K2", "trusted")],
+        )
+        # The old key ends with its cards' last day: they hold until then.
+        verify = self.env["res.partner"].passkoop_verify_card
+        last_day = date.fromisoformat(verify(old_cards[0])["valid_until"])
+        self.assertEqual(diony.key_ids.sorted("kid")[0].valid_until, last_day)
+        self.assertEqual(
+            [verify(token, str(last_day))["reason_code"] for token in old_cards],
+            ["ok", "ok"],
+        )
+        after = str(last_day + timedelta(days=1))
+        self.assertEqual(verify(old_cards[0], after)["reason_code"], "unknown_key")
+        self.assertEqual(verify(new_card, after)["reason_code"], "ok")
