@@ -30,6 +30,9 @@ _logger = logging.getLogger(__name__)
 # Clicks and keystrokes a volunteer may take to issue a hundred cards from a CSV,
 # beyond choosing the files and typing the passphrase (issue 23).
 MAX_ACTIONS = 25
+# The issue button: its words, and whether it is disabled.
+ISSUE_BUTTON = """[document.getElementById("kit-issue").textContent.trim(),
+    document.getElementById("kit-issue").disabled]"""
 # Words of the kit's English source that its French page must not show.
 ENGLISH = [
     "Open your coop",
@@ -307,12 +310,16 @@ class TestKit(KitCase):
             added = self.add_key(PASSPHRASE)
             retired = self.retire_key("K1")
             self.choose_members(newcomer)
+            one_member = self.run_js(ISSUE_BUTTON)
             # The new card lasts two years: it outlives the old key.
             two_years = (date.today() + timedelta(days=730)).isoformat()
             self.run_js(
                 f"document.getElementById('kit-valid-until').value = '{two_years}'"
             )
             [new_card] = self.issue_cards()
+            issued = self.run_js(
+                f"[document.getElementById('kit-message').textContent, {ISSUE_BUTTON}]"
+            )
             second_entry = self.write_entry()
             self.screenshot(self.browser, "kit-8-keys-1366.png")
             texts_1366 = self.run_js(VISIBLE_TEXTS)
@@ -334,6 +341,15 @@ class TestKit(KitCase):
         self.assertTrue(added.startswith("Clé K2 ajoutée"), added)
         self.assertTrue(retired.startswith("Clé K1 retirée"), retired)
         self.assertEqual(reopened, "DionyCoop est ouverte.")
+        # One card, in the singular; once issued, nothing left to issue again.
+        self.assertEqual(one_member, ["Émettre 1 carte", False])
+        self.assertEqual(
+            issued,
+            [
+                "1 carte émise. Imprimez-la, et enregistrez le fichier de la coop.",
+                ["Émettre les cartes", True],
+            ],
+        )
         self.assertEqual({token.split(":")[2] for token in old_cards}, {"K1"})
         self.assertEqual(new_card.split(":")[2], "K2")
         self.assertEqual(len(keys_shown), 2)

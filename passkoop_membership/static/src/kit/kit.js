@@ -26,6 +26,8 @@ const FORMAT = "passkoop-kit/1";
 const STORED = "passkoop-kit-coop";
 const ITERATIONS = 600000; // OWASP's advice for PBKDF2-SHA256
 const $ = (id) => document.getElementById(id);
+// The issue button's words before a CSV is chosen ("Issue the cards").
+const ISSUE_LABEL = $("kit-issue").textContent.trim();
 
 /** The state of the page: the coop file, and the keys' seeds once opened. */
 const kit = {
@@ -40,7 +42,10 @@ const kit = {
 // ------------------------------------------------------------------ words
 
 function text(name, values = {}) {
-    const element = document.querySelector(`[data-text="${name}"]`);
+    // "1 card", not "1 cards": a text may have its singular, <name>_one.
+    const element =
+        (values.count === 1 && document.querySelector(`[data-text="${name}_one"]`)) ||
+        document.querySelector(`[data-text="${name}"]`);
     return (element ? element.textContent.replace(/\s+/g, " ").trim() : name).replace(
         /\{(\w+)\}/g,
         (_match, key) => values[key] ?? ""
@@ -589,6 +594,9 @@ async function issueCards() {
     kit.coop.next_serial = serial;
     kit.lastBatch = cards.map((card) => card.serial);
     kit.rows = [];
+    // Nothing left to issue: the button waits for the next CSV.
+    $("kit-issue").disabled = true;
+    $("kit-issue").textContent = ISSUE_LABEL;
     $("kit-csv").value = "";
     $("kit-csv").parentElement.querySelector(".file-name").textContent = "";
     $("kit-mapping").hidden = true;
