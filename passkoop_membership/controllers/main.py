@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from odoo import http
 from odoo.http import request
-from odoo.tools import consteq, file_open
+from odoo.tools import consteq, file_open, format_date
 
 from ..tools import card_format
 from ..tools.inline_modules import inline_modules, safe_script
@@ -22,12 +22,33 @@ KIT_MODULES = (
     "passkoop_membership/static/src/card/passkoop_card_writer.js",
     "passkoop_membership/static/src/kit/kit.js",
 )
+# The phone checker's, for its one-file version (the served page loads them).
+# Odoo's ZXing reads QR codes where the phone's browser cannot (iPhones, Firefox).
+CHECKER_LIBRARIES = (
+    "passkoop_membership/static/lib/tweetnacl/nacl-fast.min.js",
+    "web/static/lib/zxing-library/zxing-library.js",
+)
+CHECKER_MODULES = (
+    "passkoop_membership/static/src/card/passkoop_card.js",
+    "passkoop_membership/static/src/card/passkoop_directory.js",
+    "web/static/src/core/barcode/ZXingBarcodeDetector.js",
+    "passkoop_membership/static/src/checker/checker.js",
+)
 
 
 def _read(path):
     """A file of the addons, as text."""
     with file_open(path) as file:
         return file.read()
+
+
+def _inlined(libraries, modules):
+    """The scripts of a page that works alone from the disk: the libraries as
+    they are, then the modules joined into one."""
+    return {
+        "scripts": Markup("\n".join(safe_script(_read(path)) for path in libraries)),
+        "modules": Markup(inline_modules([(path, _read(path)) for path in modules])),
+    }
 
 
 class PasskoopController(http.Controller):
@@ -63,7 +84,7 @@ class PasskoopController(http.Controller):
     def partners_page(self, code=None, **kwargs):
         """The coop's partners, for its website: where its members are welcome."""
         company = self._passkoop_company(code)
-        lang = company.partner_id.lang or "fr_FR"
+        lang = self._passkoop_lang(company.partner_id.lang)
         return self._passkoop_page(
             "passkoop_membership.passkoop_partners_page",
             lang,
@@ -76,8 +97,7 @@ class PasskoopController(http.Controller):
         """The Pass'Koop kit: cards and directory entry for a coop without Odoo,
         in one page that works alone from the disk (``download=1`` saves it).
         French unless ``lang`` names another installed language."""
-        installed = dict(request.env["res.lang"].sudo().get_installed())
-        lang = lang if lang in installed else "fr_FR"
+        lang = self._passkoop_lang(lang)
         headers = (
             [("Content-Disposition", 'attachment; filename="passkoop-kit.html"')]
             if download
@@ -88,29 +108,44 @@ class PasskoopController(http.Controller):
             lang,
             {
                 "downloaded": bool(download),
-                "scripts": Markup(
-                    "\n".join(safe_script(_read(path)) for path in KIT_LIBRARIES)
-                ),
-                "kit": Markup(
-                    inline_modules([(path, _read(path)) for path in KIT_MODULES])
-                ),
+                **_inlined(KIT_LIBRARIES, KIT_MODULES),
             },
             *headers,
         )
 
     @http.route("/passkoop/check", type="http", auth="public", methods=["GET"])
-    def card_checker(self, code=None, **kwargs):
+    def card_checker(self, code=None, download=None, **kwargs):
         """The card checker for a phone, for coops with no Odoo: it checks cards
-        in the browser with the entries of this coop and of its partners."""
+        in the browser with the entries of this coop and of its partners.
+
+        ``download=1`` saves it as one file, every script inlined, that works
+        from the disk with no server at all (the entries of today in it).
+        """
         company = self._passkoop_company(code)
-        lang = company.partner_id.lang or "fr_FR"
+        lang = self._passkoop_lang(company.partner_id.lang)
         Partner = request.env["res.partner"].sudo().with_context(lang=lang)
         directory = self._passkoop_checker_directory(company)
+        headers = []
+        if download:
+            filename = f"passkoop-check-{company.passkoop_code.lower()}.html"
+            headers.append(
+                ("Content-Disposition", f'attachment; filename="{filename}"')
+            )
         return self._passkoop_page(
             "passkoop_membership.passkoop_checker_page",
             lang,
             {
                 "company": company,
+                "downloaded": bool(download),
+                "held": Partner.env._(
+                    "This file works with no network or server. It holds the "
+                    "entries of %(date)s: download it again, or add your partners' "
+                    "newer entries above, to know the cards they revoked since.",
+                    date=format_date(
+                        Partner.env, company._passkoop_today(), lang_code=lang
+                    ),
+                ),
+                **(_inlined(CHECKER_LIBRARIES, CHECKER_MODULES) if download else {}),
                 "known": sorted(coop["name"] for coop in directory["coops"]),
                 # Inside <script>: JSON, not HTML-escaped, with every "<"
                 # escaped (no "</script>" nor "<!--" can end or bend it).
@@ -118,6 +153,7 @@ class PasskoopController(http.Controller):
                     json.dumps(
                         {
                             **directory,
+                            "downloaded": bool(download),
                             "lang": lang.replace("_", "-"),
                             "texts": {
                                 **Partner._passkoop_card_texts(),
@@ -127,6 +163,7 @@ class PasskoopController(http.Controller):
                     ).replace("<", "\\u003c")
                 ),
             },
+            *headers,
         )
 
     def _passkoop_checker_directory(self, company):
@@ -187,6 +224,14 @@ class PasskoopController(http.Controller):
         """The card page's service worker, served from /passkoop/card/ for its
         scope: the member's card opens offline."""
         return self._passkoop_worker("card_page/card_page_sw.js")
+
+    def _passkoop_lang(self, wanted):
+        """The language of a public page: ``wanted`` if installed, else French,
+        else the database's first language (a Belgian coop's may have no French)."""
+        installed = [code for code, _name in request.env["res.lang"].get_installed()]
+        return next(
+            (code for code in (wanted, "fr_FR") if code in installed), installed[0]
+        )
 
     def _passkoop_page(self, template, lang, values, *headers):
         """A public page of ours: ``template`` rendered in ``lang``, as HTML."""

@@ -2,15 +2,18 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import json
+import logging
 
 from odoo.tests import tagged
 
 from ..tools import card_format
 from .common import in_french
-from .phone import PhoneCase
+from .phone import VISIBLE_TEXTS, PhoneCase
+from .screenshots import english_left
 from .test_card import SEEDS, VECTORS, entry
 
-# static/tests/entry_vectors.json read by the module the checker imports
+_logger = logging.getLogger(__name__)
+
 # The QR code of a card shown to the camera: a video of it, read by the checker's
 # detector (Chromium on Linux has no BarcodeDetector: Odoo's ZXing, from the cache).
 READ_QR = """(async (image) => {
@@ -46,6 +49,21 @@ READ_QR = """(async (image) => {
     }
 })"""
 
+# A coop's entry chosen as a file, as a volunteer does; what the page says of it.
+CHOOSE_ENTRY_FILE = """async (entry) => {
+    const input = document.getElementById("passkoop-entry");
+    const files = new DataTransfer();
+    files.items.add(new File([entry], "hendayakoop-directory.jws"));
+    input.files = files.files;
+    input.dispatchEvent(new Event("change"));
+    const answer = document.getElementById("passkoop-answer");
+    for (let i = 0; i < 200 && !answer.textContent.includes("HendayaKoop"); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return answer.textContent;
+}"""
+
+# static/tests/entry_vectors.json read by the module the checker imports.
 ENTRY_VECTORS = """(async () => {
     const base = "/passkoop_membership/static";
     const {entryVectorsWrong} = await import(`${base}/tests/entry_vectors.js`);
@@ -120,6 +138,9 @@ class TestCardChecker(PhoneCase):
         with self.phone(url, controlled) as browser:
             # Online: the shared entry cases, by the reader the page imported.
             entries_wrong = self.evaluate(browser, ENTRY_VECTORS)
+            self.open_at_size(browser, url, ready, 390, 844)
+            self.screenshot(browser, "checker-390.png")
+            texts = self.evaluate(browser, VISIBLE_TEXTS)
             with self.network_cut(browser):
                 browser.navigate_to(url, wait_stop=True)
                 self.assertTrue(browser._wait_ready(ready))
@@ -156,6 +177,12 @@ class TestCardChecker(PhoneCase):
                     }})()""",
                 )
         self.assertEqual(entries_wrong, [])
+        self.assertEqual(english_left(texts), [])
+        self.assertIn(
+            "Télécharger cette page en un seul fichier, pour un téléphone ou un "
+            "ordinateur sans réseau ou sans serveur",
+            texts,
+        )
         self.assertEqual(scanned, ["ZXingBarcodeDetector", self.own_card.token])
         self.assertEqual(
             answers["partner"],
@@ -190,3 +217,73 @@ class TestCardChecker(PhoneCase):
         self.assertEqual(
             answers["garbage"][:2], ["malformed", "Ce n'est pas une carte Pass'Koop."]
         )
+
+    def test_the_checker_as_one_file_for_a_coop_with_no_server(self):
+        """Downloaded as one file, the checker opens from the disk with the
+        network cut and the server gone: it holds the entries its coop knows,
+        reads QR codes, and adds a partner's newer entry file."""
+        response = self.url_open("/passkoop/check?code=MYCOOP&download=1")
+        self.assertEqual(
+            response.headers["Content-Disposition"],
+            'attachment; filename="passkoop-check-mycoop.html"',
+        )
+        self.assertNotRegex(response.text, r'src="/')  # nothing left to fetch
+        _logger.info("The checker as one file: %s bytes", len(response.content))
+        cards = {vector["name"]: vector["token"] for vector in VECTORS["cards"]}
+        tokens = {
+            "partner": cards["valid"],
+            "revoked": cards["revoked serial 000045"],
+            "unknown key": cards["unknown key id"],
+            "own": self.own_card.token,
+        }
+        image = "data:image/svg+xml;base64," + base64.b64encode(
+            self.own_card._qr_svg()
+        ).decode("ascii")
+        check_all = f"""(async () => {{
+            const answers = {{}};
+            for (const [name, token] of Object.entries({json.dumps(tokens)})) {{
+                answers[name] = (await window.passkoopChecker.check(token)).text;
+            }}
+            return answers;
+        }})()"""
+        ready = "window.passkoopChecker?.ready"
+        with self.offline_file(response.text, "passkoop-check-mycoop.html") as (
+            browser,
+            url,
+        ):
+            self.open_at_size(browser, url, ready, 390, 844)
+            answers = self.evaluate(browser, check_all)
+            scanned = self.evaluate(browser, f"{READ_QR}({json.dumps(image)})")
+            added = self.evaluate(
+                browser,
+                f"({CHOOSE_ENTRY_FILE})({json.dumps(self.entry_files()['newer'])})",
+            )
+            self.evaluate(browser, "document.querySelector('details').open = true")
+            self.screenshot(browser, "checker-file-390.png")
+            texts = self.evaluate(browser, VISIBLE_TEXTS)
+            width = self.evaluate(browser, "document.documentElement.scrollWidth")
+            # Opened again: the entry file added is kept.
+            self.open_at_size(browser, url, ready)
+            again = self.evaluate(browser, check_all)
+            self.screenshot(browser, "checker-file-1366.png")
+        self.assertEqual(
+            answers,
+            {
+                "partner": "Membre de HendayaKoop, carte valable jusqu'au 31/12/2027",
+                "revoked": "Carte révoquée par sa coop.",
+                "unknown key": "Carte signée avec une clé de HendayaKoop inconnue "
+                "ou plus valable : mettez à jour sa fiche d'annuaire.",
+                "own": "Membre de DionyCoop, carte valable jusqu'au 30/12/2027",
+            },
+        )
+        self.assertEqual(scanned, ["ZXingBarcodeDetector", self.own_card.token])
+        self.assertTrue(added.startswith("HendayaKoop ajoutée"), added)
+        self.assertIn("hendayakoop-directory.jws", texts)
+        self.assertEqual(again["partner"], "Carte révoquée par sa coop.")
+        self.assertIn("Coops dont cette page vérifie les cartes : 2", texts)
+        self.assertTrue(
+            any(text.startswith("Ce fichier marche sans réseau") for text in texts),
+            texts,
+        )
+        self.assertEqual(english_left(texts), [])
+        self.assertLessEqual(width, 390)

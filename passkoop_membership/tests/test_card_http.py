@@ -154,6 +154,42 @@ class TestCardPages(MockEmail, PhoneCase):
             self.card_email_text("fr_FR"),
         )
 
+    def test_upgrade_lists_the_welcoming_coops_in_the_email(self):
+        """Databases made before 18.0.1.4.0 keep the template (noupdate) as the
+        coop left it, in each language: the migration adds the coops that
+        welcome the member at its end, in that language, once."""
+        in_french(self.env)
+        coop = self.env["passkoop.coop"].create(
+            {"name": "400COOP", "code": "400COOP", "city": "Paris"}
+        )
+        coop.agreement_state = "active"
+        template = self.env.ref("passkoop_membership.mail_template_passkoop_card")
+        old = (
+            "<div><p>{hello} <t t-out=\"object.partner_id.name or ''\"/></p>"
+            "<p>{own}</p></div>"
+        )
+        template.with_context(lang="en_US").body_html = old.format(
+            hello="Hello", own="Our own words."
+        )
+        template.with_context(lang="fr_FR").body_html = old.format(
+            hello="Bonjour", own="Nos propres mots."
+        )
+        self.assertNotIn("400COOP", self.card_email_text("fr_FR"))
+        migration = self.migration("18.0.1.4.0")
+        migration.migrate(self.env.cr, "18.0.1.3.0")
+        migration.migrate(self.env.cr, "18.0.1.3.0")
+        self.env.invalidate_all()
+        self.assertEqual(
+            self.card_email_text("fr_FR"),
+            "Bonjour Lucie Durand Nos propres mots. "
+            "*Où votre carte est accueillie* *400COOP* · Paris",
+        )
+        self.assertEqual(
+            self.card_email_text("en_US"),
+            "Hello Lucie Durand Our own words. "
+            "*Where your card is welcome* *400COOP* · Paris",
+        )
+
     def migration(self, version):
         path = (
             Path(get_module_path("passkoop_membership"))
@@ -202,6 +238,24 @@ class TestCardPages(MockEmail, PhoneCase):
             self.assertIn(card._page_url(), str(mail["body"]))
         with self.assertRaises(UserError):
             revoked.action_send_by_email()
+
+    def test_public_pages_open_in_a_database_without_french(self):
+        """The kit and the checker are in French where French is installed; in
+        a database without it (a Belgian coop's in Dutch, this test's in
+        English), in a language it has: they answered 400 ("Invalid language
+        code: fr_FR")."""
+        self.assertNotIn("fr_FR", dict(self.env["res.lang"].get_installed()))
+        self.company.partner_id.lang = False
+        for url in (
+            "/passkoop/kit",
+            "/passkoop/kit?lang=fr_FR",
+            "/passkoop/check?code=MYCOOP",
+            "/passkoop/partners?code=MYCOOP",
+        ):
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn('lang="en', response.text)
 
     def test_directory_entry_served_without_login(self):
         response = self.url_open("/passkoop/directory.jws")

@@ -4,16 +4,15 @@ import base64
 import io
 import json
 import logging
-import os
-import tempfile
 from datetime import date, timedelta
-from pathlib import Path
 
-from odoo.tests import HttpCase, tagged
-from odoo.tests.common import TEST_CURSOR_COOKIE_NAME, ChromeBrowser
+from odoo.tests import tagged
 
 from ..tools import card_format
 from .common import in_french
+from .kit import PASSPHRASE, KitCase, members_csv
+from .phone import SCREENSHOTS, VISIBLE_TEXTS
+from .screenshots import english_left
 from .test_card import SEEDS, VECTORS
 
 
@@ -28,11 +27,12 @@ def read_qr_code(data_url):
 
 
 _logger = logging.getLogger(__name__)
-PASSPHRASE = "trois courgettes et un radis"
 # Clicks and keystrokes a volunteer may take to issue a hundred cards from a CSV,
 # beyond choosing the files and typing the passphrase (issue 23).
 MAX_ACTIONS = 25
-SCREENSHOTS = Path(__file__).parents[2] / "var" / "screenshots"
+# The issue button: its words, and whether it is disabled.
+ISSUE_BUTTON = """[document.getElementById("kit-issue").textContent.trim(),
+    document.getElementById("kit-issue").disabled]"""
 # Words of the kit's English source that its French page must not show.
 ENGLISH = [
     "Open your coop",
@@ -52,69 +52,9 @@ ENGLISH = [
     "Name column",
 ]
 
-# In the page: choose a file, click, type, as a volunteer would; each click and
-# keystroke counted (choosing a file and typing the passphrase are not).
-HELPERS = """
-window.kitTest = window.kitTest || {
-    actions: 0,
-    setFile(id, name, content) {
-        const input = document.getElementById(id);
-        const files = new DataTransfer();
-        files.items.add(new File([content], name));
-        input.files = files.files;
-        input.dispatchEvent(new Event("change"));
-    },
-    click(selector) {
-        this.actions++;
-        document.querySelector(selector).click();
-    },
-    type(selector, text, {secret} = {}) {
-        const input = document.querySelector(selector);
-        input.value = text;
-        input.dispatchEvent(new Event("input"));
-        if (!secret) {
-            this.actions += text.length;
-        }
-    },
-    async until(test) {
-        for (let i = 0; i < 600; i++) {
-            const value = test();
-            if (value) {
-                return value;
-            }
-            await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        throw new Error("timeout: " + test);
-    },
-    visibleText() {
-        return [...document.querySelectorAll("main *")]
-            .filter((e) => e.checkVisibility() && !e.children.length)
-            .map((e) => e.textContent + " " + (e.placeholder || ""))
-            .join("\\n");
-    },
-};
-"""
-
-
-def members_csv(count=100):
-    """A HelloAsso-like export: ";", a header in French, quotes, a BOM; three rows
-    that cannot be used."""
-    lines = ["\ufeffNom;Prénom;N° adhérent;Courriel"]
-    lines += [
-        f'"Martin{i}";Jeanne;{1000 + i};jeanne{i}@example.org' for i in range(count)
-    ]
-    lines += [
-        "Sans-numéro;Paul;;paul@example.org",
-        "Barre;Léa;12/34;lea@example.org",
-        f"Double;Anne;{1000};anne@example.org",
-        "Courriel;Marc;777;pas-une-adresse",
-        "",
-    ]
-    return "\r\n".join(lines)
-
 
 @tagged("post_install", "-at_install")
-class TestKit(HttpCase):
+class TestKit(KitCase):
     """The Pass'Koop kit of coops without Odoo, downloaded and opened from the
     disk in Chromium with the network cut: what it writes, Odoo reads."""
 
@@ -123,135 +63,6 @@ class TestKit(HttpCase):
         super().setUpClass()
         in_french(cls.env)
         cls.env.company.passkoop_code = "HOSTCOOP"
-        cls.folder = tempfile.mkdtemp(prefix="passkoop-kit-")
-
-    def kit_url(self):
-        """The kit downloaded as one file, opened from the disk."""
-        response = self.url_open("/passkoop/kit?download=1")
-        self.assertEqual(response.status_code, 200)
-        self.assertIn("attachment", response.headers["Content-Disposition"])
-        path = os.path.join(self.folder, "passkoop-kit.html")
-        with open(path, "w", encoding="utf-8") as file:
-            file.write(response.text)
-        return f"file://{path}"
-
-    def evaluate(self, expression):
-        answer = self.browser._websocket_request(
-            "Runtime.evaluate",
-            params={
-                "expression": expression,
-                "awaitPromise": True,
-                "returnByValue": True,
-            },
-        )
-        if "exceptionDetails" in answer:
-            self.fail(answer["exceptionDetails"])
-        return answer["result"].get("value")
-
-    def open_kit(self, url, width=1366, height=768):
-        self.browser._websocket_request(
-            "Emulation.setDeviceMetricsOverride",
-            params={
-                "width": width,
-                "height": height,
-                "deviceScaleFactor": 1,
-                "mobile": width < 500,
-            },
-        )
-        self.browser.navigate_to(url, wait_stop=True)
-        self.assertTrue(self.browser._wait_ready("window.passkoopKit?.ready"))
-        self.evaluate(HELPERS)
-
-    def screenshot(self, name):
-        """A screenshot of the whole page, for a person to look at."""
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        metrics = self.browser._websocket_request("Page.getLayoutMetrics")
-        size = metrics["cssContentSize"]
-        shot = self.browser._websocket_request(
-            "Page.captureScreenshot",
-            params={
-                "captureBeyondViewport": True,
-                "clip": {
-                    "x": 0,
-                    "y": 0,
-                    "width": size["width"],
-                    "height": min(size["height"], 4000),
-                    "scale": 1,
-                },
-            },
-        )
-        (SCREENSHOTS / name).write_bytes(base64.b64decode(shot["data"]))
-        return size
-
-    def run_browser(self, scenario):
-        """Run ``scenario`` in Chromium with the network cut."""
-        self.browser = ChromeBrowser(self, headless=True, success_signal="done")
-        try:
-            self.http_request_key = self.canonical_tag + "_browser_js"
-            self.authenticate(None, None, browser=self.browser)
-            url = self.kit_url()
-            # Odoo's test browser answers 404 to any URL but the test server's:
-            # the kit is opened from the disk.
-            self.browser._websocket_request("Fetch.disable")
-            self.browser._websocket_request("Network.enable")
-            self.browser._websocket_request(
-                "Network.emulateNetworkConditions",
-                params={
-                    "offline": True,
-                    "latency": 0,
-                    "downloadThroughput": -1,
-                    "uploadThroughput": -1,
-                },
-            )
-            return scenario(url)
-        finally:
-            self.browser.stop()
-            self._wait_remaining_requests()
-            self.http_request_key = self.canonical_tag
-            self.opener.cookies[TEST_CURSOR_COOKIE_NAME] = self.http_request_key
-
-    def create_coop(self):
-        """A coop created in the kit; its coop file."""
-        self.evaluate(
-            f"""(async () => {{
-            const t = window.kitTest;
-            const form = "#kit-create ";
-            for (const [name, value] of Object.entries({{
-                code: "diony", name: "DionyCoop", city: "Saint-Denis",
-                email: "contact@dionycoop.example",
-                website: "https://dionycoop.example",
-                url: "https://dionycoop.example/passkoop-directory.jws",
-                summary: "Les membres des coops partenaires font leurs courses "
-                    + "comme nos coopérateurs."}})) {{
-                t.type(form + `[name=${{name}}]`, value);
-            }}
-            t.type(form + "[name=passphrase]", {json.dumps(PASSPHRASE)},
-                {{secret: true}});
-            t.type(form + "[name=passphrase2]", {json.dumps(PASSPHRASE)},
-                {{secret: true}});
-            t.click(form + "button[type=submit]");
-            await t.until(() => window.passkoopKit.kit.downloads.length);
-        }})()"""
-        )
-        downloads = self.evaluate("window.passkoopKit.kit.downloads")
-        self.assertEqual(downloads[0]["name"], "diony-passkoop-kit.json")
-        return downloads[0]["content"]
-
-    def open_coop(self, coop_file, passphrase):
-        """Open a coop file with a passphrase, in a browser that kept nothing;
-        what the page says."""
-        return self.evaluate(
-            f"""(async () => {{
-            const t = window.kitTest;
-            t.setFile("kit-coop-file", "diony-passkoop-kit.json",
-                {json.dumps(coop_file)});
-            t.type("#kit-open-passphrase", {json.dumps(passphrase)}, {{secret: true}});
-            document.getElementById("kit-message").hidden = true;
-            t.click("#kit-open-button");
-            await t.until(() => !document.getElementById("kit-message").hidden);
-            return document.getElementById("kit-message").textContent;
-        }})()"""
-        )
 
     def test_vectors_written_in_the_browser(self):
         """The kit's writer signs, with the vectors' seeds, the vectors' own tokens
@@ -271,7 +82,7 @@ class TestKit(HttpCase):
 
         def scenario(url):
             self.open_kit(url)
-            return self.evaluate(
+            return self.run_js(
                 f"""(async () => {{
                 const kit = window.passkoopKit;
                 const vectors = {json.dumps(VECTORS)};
@@ -308,7 +119,8 @@ class TestKit(HttpCase):
             }})()"""
             )
 
-        answers = self.run_browser(scenario)
+        with self.kit_offline() as url:
+            answers = scenario(url)
         expected = []
         for fallback in (False, True):
             expected += [[v["name"], fallback, True] for v in signed]
@@ -325,32 +137,26 @@ class TestKit(HttpCase):
 
         def scenario(url):
             self.open_kit(url)
-            self.screenshot("kit-1-start-1366.png")
+            self.screenshot(self.browser, "kit-1-start-1366.png")
             coop_file = self.create_coop()
             # Another day, another computer: nothing kept in the browser.
-            self.evaluate("localStorage.clear()")
+            self.run_js("localStorage.clear()")
             self.open_kit(url)
             wrong = self.open_coop(coop_file, "trois courgettes et un navet")
-            still_closed = self.evaluate(
+            still_closed = self.run_js(
                 "[window.passkoopKit.kit.coop, "
                 "document.getElementById('kit-start').hidden]"
             )
             opened = self.open_coop(coop_file, PASSPHRASE)
-            self.evaluate(
-                f"""(async () => {{
-                const t = window.kitTest;
-                t.setFile("kit-csv", "adherents.csv", {json.dumps(members_csv())});
-                await t.until(() => !document.getElementById("kit-issue").disabled);
-            }})()"""
-            )
-            before_issue = self.evaluate(
+            self.choose_members(members_csv())
+            before_issue = self.run_js(
                 """[document.getElementById("kit-preview").textContent,
                     [...document.querySelectorAll("#kit-rejected li")]
                         .map((li) => li.textContent),
                     window.kitTest.visibleText()]"""
             )
-            self.screenshot("kit-2-members-1366.png")
-            self.evaluate(
+            self.screenshot(self.browser, "kit-2-members-1366.png")
+            self.run_js(
                 """(async () => {
                 const t = window.kitTest;
                 t.click("#kit-issue");
@@ -362,11 +168,11 @@ class TestKit(HttpCase):
                 t.click("#kit-save");
             })()"""
             )
-            actions = self.evaluate("window.kitTest.actions")
-            counted = self.evaluate("window.passkoopKit.kit.actions")
-            self.screenshot("kit-3-cards-1366.png")
+            actions = self.run_js("window.kitTest.actions")
+            counted = self.run_js("window.passkoopKit.kit.actions")
+            self.screenshot(self.browser, "kit-3-cards-1366.png")
             # What the printer gets: the A4 sheets, their QR codes read back.
-            printed = self.evaluate(
+            printed = self.run_js(
                 """(async () => {
                 const sheets = document.querySelectorAll("#kit-print .sheet");
                 const tokens = [];
@@ -386,13 +192,13 @@ class TestKit(HttpCase):
             self.browser._websocket_request(
                 "Emulation.setEmulatedMedia", params={"media": "print"}
             )
-            self.screenshot("kit-5-print-sheet.png")
+            self.screenshot(self.browser, "kit-5-print-sheet.png")
             self.browser._websocket_request(
                 "Emulation.setEmulatedMedia", params={"media": ""}
             )
-            downloads = self.evaluate("window.passkoopKit.kit.downloads")
+            downloads = self.run_js("window.passkoopKit.kit.downloads")
             # A card revoked, the entry written again.
-            self.evaluate(
+            self.run_js(
                 """(async () => {
                 const t = window.kitTest;
                 const revoke = () => [...document.querySelectorAll(
@@ -405,22 +211,17 @@ class TestKit(HttpCase):
                 await t.until(() => window.passkoopKit.kit.downloads.length === 3);
             })()"""
             )
-            revoked_entry = self.evaluate("window.passkoopKit.kit.downloads[2].content")
+            revoked_entry = self.run_js("window.passkoopKit.kit.downloads[2].content")
             self.open_kit(url, 390, 844)
-            self.screenshot("kit-6-start-390.png")
+            self.screenshot(self.browser, "kit-6-start-390.png")
             phone = self.open_coop(coop_file, PASSPHRASE)
-            self.evaluate(
-                f"""(async () => {{
-                const t = window.kitTest;
-                t.setFile("kit-csv", "adherents.csv", {json.dumps(members_csv(3))});
-                await t.until(() => !document.getElementById("kit-issue").disabled);
-            }})()"""
-            )
-            self.screenshot("kit-7-members-390.png")
-            width = self.evaluate("document.documentElement.scrollWidth")
+            self.choose_members(members_csv(3))
+            self.screenshot(self.browser, "kit-7-members-390.png")
+            width = self.run_js("document.documentElement.scrollWidth")
             return locals()
 
-        seen = self.run_browser(scenario)
+        with self.kit_offline() as url:
+            seen = scenario(url)
         _logger.info(
             "Pass'Koop kit: 100 cards from a CSV in %s clicks and keystrokes "
             "(the page counted %s)",
@@ -491,3 +292,90 @@ class TestKit(HttpCase):
         for text in (visible, printed["visible"]):
             for english in ENGLISH:
                 self.assertNotIn(english, text)
+
+    def test_a_new_key_and_the_old_one_retired(self):
+        """The coop adds a key (with the coop file's passphrase: a wrong one adds
+        nothing) and retires the old one: the new key signs the next cards, the
+        entry signed by the old key brings partners the new one, and the old
+        key's cards are accepted until their last day, no longer after it."""
+        newcomer = "Nom;Prénom;N° adhérent;Courriel\r\nEtxeberri;Paul;2000;\r\n"
+        with self.kit_offline() as url:
+            self.open_kit(url)
+            self.create_coop()
+            self.choose_members(members_csv(2, broken=False))
+            old_cards = self.issue_cards()
+            first_entry = self.write_entry()
+            wrong = self.add_key("trois courgettes et un navet")
+            keys_after_wrong = self.run_js("window.passkoopKit.kit.coop.keys.length")
+            added = self.add_key(PASSPHRASE)
+            retired = self.retire_key("K1")
+            self.choose_members(newcomer)
+            one_member = self.run_js(ISSUE_BUTTON)
+            # The new card lasts two years: it outlives the old key.
+            two_years = (date.today() + timedelta(days=730)).isoformat()
+            self.run_js(
+                f"document.getElementById('kit-valid-until').value = '{two_years}'"
+            )
+            [new_card] = self.issue_cards()
+            issued = self.run_js(
+                f"[document.getElementById('kit-message').textContent, {ISSUE_BUTTON}]"
+            )
+            second_entry = self.write_entry()
+            self.screenshot(self.browser, "kit-8-keys-1366.png")
+            texts_1366 = self.run_js(VISIBLE_TEXTS)
+            self.run_js("document.getElementById('kit-save').click()")
+            coop_file = self.run_js("window.passkoopKit.kit.downloads.at(-1).content")
+            # Another computer: the coop file opens with its one passphrase.
+            self.run_js("localStorage.clear()")
+            self.open_kit(url, 390, 844)
+            reopened = self.open_coop(coop_file, PASSPHRASE)
+            self.screenshot(self.browser, "kit-9-keys-390.png")
+            keys_shown = self.run_js(
+                "[...document.querySelectorAll('#kit-keys li')]"
+                ".map((item) => item.textContent)"
+            )
+            texts_390 = self.run_js(VISIBLE_TEXTS)
+            width = self.run_js("document.documentElement.scrollWidth")
+        self.assertIn("Phrase de passe incorrecte", wrong)
+        self.assertEqual(keys_after_wrong, 1)
+        self.assertTrue(added.startswith("Clé K2 ajoutée"), added)
+        self.assertTrue(retired.startswith("Clé K1 retirée"), retired)
+        self.assertEqual(reopened, "DionyCoop est ouverte.")
+        # One card, in the singular; once issued, nothing left to issue again.
+        self.assertEqual(one_member, ["Émettre 1 carte", False])
+        self.assertEqual(
+            issued,
+            [
+                "1 carte émise. Imprimez-la, et enregistrez le fichier de la coop.",
+                ["Émettre les cartes", True],
+            ],
+        )
+        self.assertEqual({token.split(":")[2] for token in old_cards}, {"K1"})
+        self.assertEqual(new_card.split(":")[2], "K2")
+        self.assertEqual(len(keys_shown), 2)
+        self.assertIn("retirée : valable jusqu'au", keys_shown[0])
+        self.assertIn("signe les nouvelles cartes", keys_shown[1])
+        for texts in (texts_1366, texts_390):
+            self.assertEqual(english_left(texts), [])
+        self.assertLessEqual(width, 390)
+        # A partner: the first entry trusted, the second applied by itself
+        # (signed by the key it trusts, which vouches for the new one).
+        Coop = self.env["passkoop.coop"]
+        diony = Coop.passkoop_import_directory(first_entry)
+        Coop.passkoop_import_directory(second_entry)
+        self.assertFalse(diony.directory_pending)
+        self.assertEqual(
+            [(key.kid, key.state) for key in diony.key_ids.sorted("kid")],
+            [("K1", "trusted"), ("K2", "trusted")],
+        )
+        # The old key ends with its cards' last day: they hold until then.
+        verify = self.env["res.partner"].passkoop_verify_card
+        last_day = date.fromisoformat(verify(old_cards[0])["valid_until"])
+        self.assertEqual(diony.key_ids.sorted("kid")[0].valid_until, last_day)
+        self.assertEqual(
+            [verify(token, str(last_day))["reason_code"] for token in old_cards],
+            ["ok", "ok"],
+        )
+        after = str(last_day + timedelta(days=1))
+        self.assertEqual(verify(old_cards[0], after)["reason_code"], "unknown_key")
+        self.assertEqual(verify(new_card, after)["reason_code"], "ok")

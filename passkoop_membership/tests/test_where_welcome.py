@@ -1,13 +1,22 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
 from odoo.tests import HttpCase, tagged
+from odoo.tools import html2plaintext
+
+from odoo.addons.mail.tests.common import MockEmail
+
+from ..tools import card_format
+from .common import in_french
+from .test_card import SEEDS, VECTORS
 
 
 @tagged("post_install", "-at_install")
-class TestWhereTheCardIsWelcome(HttpCase):
-    """A member sees where their card is welcome: on their card's page, on the
-    printed card and on the coop's public page of partners; the phone checker
-    says which coops' cards it checks."""
+class TestWhereTheCardIsWelcome(MockEmail, HttpCase):
+    """A member sees where their card is welcome: on their card's page, in its
+    email, on the printed card and on the coop's public page of partners; the
+    phone checker says which coops' cards it checks."""
 
     @classmethod
     def setUpClass(cls):
@@ -29,8 +38,10 @@ class TestWhereTheCardIsWelcome(HttpCase):
         cls.partners.agreement_state = "active"
         cls.partners[0].welcome_summary = "Member terms for partner coops' members."
         Coop.create({"name": "La Louve", "code": "LOUVE"}).agreement_state = "suspended"
-        member = cls.env["res.partner"].create({"name": "Lucie Durand", "ref": "42"})
-        cls.card = member.passkoop_issue_card()
+        cls.member = cls.env["res.partner"].create(
+            {"name": "Lucie Durand", "ref": "42", "email": "lucie@example.org"}
+        )
+        cls.card = cls.member.passkoop_issue_card()
 
     def test_the_card_page_lists_the_coops_that_welcome_the_holder(self):
         url = self.card._page_url().replace(self.card.get_base_url(), "")
@@ -46,6 +57,32 @@ class TestWhereTheCardIsWelcome(HttpCase):
         ):
             self.assertIn(text, page)
         self.assertNotIn("La Louve", page)  # agreement suspended
+
+    def test_the_card_email_names_them_in_french(self):
+        """The email a French member receives with their card lists the coops
+        that welcome them: name, city, what they offer, website."""
+        in_french(self.env)
+        self.member.lang = "fr_FR"
+        composer = (
+            self.env["mail.compose.message"]
+            .with_context(**self.card.action_send_by_email()["context"])
+            .create({})
+        )
+        with self.mock_mail_gateway():
+            composer._action_send_mail()
+        [mail] = self._mails
+        # The words, without the plain text's bold (*...*) and link numbers.
+        text = re.sub(r"\*| \[\d+\]", "", html2plaintext(mail["body"]))
+        text = " ".join(text.split())
+        self.assertIn("Bonjour Lucie Durand", text)
+        self.assertIn(
+            "Où votre carte est accueillie 400COOP · Paris Member terms for "
+            "partner coops' members. https://400coop.example",
+            text,
+        )
+        self.assertIn("DionyCoop · Saint-Denis", text)
+        self.assertIn('href="https://400coop.example"', mail["body"])
+        self.assertNotIn("La Louve", text)  # agreement suspended
 
     def test_the_printed_card_names_them_in_one_line(self):
         self.assertEqual(self.card._welcome_line(), "Welcome at 400COOP, DionyCoop.")
@@ -81,3 +118,23 @@ class TestWhereTheCardIsWelcome(HttpCase):
         # trusted key cannot be checked, so they are not listed.
         self.assertIn(f"<li>{self.company.name}</li>", page)
         self.assertNotIn("<li>400COOP</li>", page)
+
+    def test_a_partners_entry_links_only_to_web_pages(self):
+        """Its website is a link on our public pages and in our members' email:
+        an entry that says "javascript:…" gets no link there (the script would
+        run on our Odoo's address); the entry itself is kept."""
+        hostile = card_format.entry_document(
+            SEEDS["K1"],
+            "K1",
+            {
+                **VECTORS["directory"]["entry"],
+                "website": "javascript:alert(document.cookie)",
+            },
+        )
+        coop = self.env["passkoop.coop"].passkoop_import_directory(hostile)
+        coop.agreement_state = "active"
+        self.assertEqual(coop.name, "HendayaKoop")
+        self.assertFalse(coop.website)
+        page = self.url_open("/passkoop/partners?code=MYCOOP").text
+        self.assertIn("HendayaKoop", page)
+        self.assertNotIn("javascript:", page)

@@ -85,7 +85,7 @@ class EntryReader:
             "city": self.text(payload, "city"),
             "country": self.text(payload, "country", size=2).upper(),
             "email": self.text(payload, "email"),
-            "website": self.text(payload, "website"),
+            "website": self.web_page(payload, "website"),
             "url": self.text(payload, "url", size=2048),
             "keys": self.keys(payload.get("keys")),
             "revoked": sorted(set(revoked)),
@@ -106,6 +106,13 @@ class EntryReader:
                 self._("the field %(field)s is missing or wrong.", field=name)
             )
         return value.strip()
+
+    def web_page(self, payload, name):
+        """An address shown as a link on our pages and in our emails: http(s)
+        only. Another ("javascript:…" would run on our Odoo's address) is left
+        out, the entry kept."""
+        value = self.text(payload, name)
+        return value if re.match(r"https?://", value, re.IGNORECASE) else ""
 
     def day(self, value, field):
         if value is None:

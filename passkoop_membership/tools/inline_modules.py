@@ -4,8 +4,10 @@
 the disk (file://), where a browser loads no module from another file.
 
 Only what the Pass'Koop modules use: named ``import {a, b} from "./x.js";`` of a
-module listed before, and ``export`` before a function, class or const. Each module
-keeps its own scope (its names do not meet the other modules' names).
+module listed before (relative, or from the server's root: "/web/static/..." is
+the module listed as "web/static/..."), and ``export`` before a function, class or
+const. Each module keeps its own scope (its names do not meet the other modules'
+names).
 """
 
 import posixpath
@@ -33,7 +35,7 @@ def inline_modules(sources):
         def imported(match, path=path):
             target = posixpath.normpath(
                 posixpath.join(posixpath.dirname(path), match[2])
-            )
+            ).lstrip("/")
             names = ", ".join(
                 name.strip() for name in match[1].split(",") if name.strip()
             )

@@ -14,3 +14,4 @@ from . import test_demo_data
 from . import test_one_visitor
 from . import test_labels_fit
 from . import test_revoked_packing
+from . import test_kit_till

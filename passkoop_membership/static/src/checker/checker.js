@@ -2,10 +2,12 @@
  * The phone card checker (/passkoop/check), for coops that run no Odoo: reads a
  * card's QR code with the camera (or typed, or from a barcode scanner), checks it
  * here with the entries the page holds, and says so in big letters. Nothing about
- * the card leaves the phone. A service worker keeps the page working offline.
+ * the card leaves the phone. A service worker keeps the page working offline; the
+ * page downloaded as one file (?download=1, every script inlined) needs none.
  */
 import {buildDirectory, verifyCard} from "../card/passkoop_card.js";
 import {entryOutcome, readEntry} from "../card/passkoop_directory.js";
+import {buildZXingBarcodeDetector} from "/web/static/src/core/barcode/ZXingBarcodeDetector.js";
 
 const page = JSON.parse(document.getElementById("passkoop-checker-data").textContent);
 const STORED = "passkoop-checker-entries";
@@ -106,12 +108,9 @@ async function addEntry(document) {
     return answer.textContent;
 }
 
-// Odoo's ZXing and its BarcodeDetector stand-in, for browsers without a native
-// detector of QR codes (loaded when the camera is first asked for, kept offline).
-const ZXING = [
-    "/web/static/lib/zxing-library/zxing-library.js",
-    "/web/static/src/core/barcode/ZXingBarcodeDetector.js",
-];
+// Odoo's ZXing, for browsers without a native detector of QR codes: loaded when
+// the camera is first asked for (the downloaded page holds it), kept offline.
+const ZXING = "/web/static/lib/zxing-library/zxing-library.js";
 
 /** Whether this browser reads QR codes itself (BarcodeDetector). */
 async function nativeQrDetector() {
@@ -133,13 +132,12 @@ async function qrDetector() {
     if (!window.ZXing) {
         await new Promise((resolve, reject) => {
             const script = document.createElement("script");
-            script.src = ZXING[0];
+            script.src = ZXING;
             script.onload = resolve;
             script.onerror = reject;
             document.head.append(script);
         });
     }
-    const {buildZXingBarcodeDetector} = await import(ZXING[1]);
     const ZXingBarcodeDetector = buildZXingBarcodeDetector(window.ZXing);
     return new ZXingBarcodeDetector({formats: ["qr_code"]});
 }
@@ -188,8 +186,9 @@ async function keepForOffline() {
         ...["passkoop_card.js", "passkoop_directory.js"].map(
             (file) => new URL(`../card/${file}`, import.meta.url).href
         ),
-        // What scanning needs here, only where the browser has no QR detector.
-        ...((await nativeQrDetector()) ? [] : ZXING),
+        "/web/static/src/core/barcode/ZXingBarcodeDetector.js",
+        // The library, only where the browser has no QR detector.
+        ...((await nativeQrDetector()) ? [] : [ZXING]),
     ]);
 }
 
@@ -205,9 +204,16 @@ async function start() {
         scan().catch(() => {
             $("passkoop-answer").textContent = page.texts.no_camera;
         });
-    $("passkoop-entry").onchange = async (event) =>
-        addEntry(await event.target.files[0].text());
-    if ("serviceWorker" in navigator) {
+    $("passkoop-entry").onchange = async (event) => {
+        const file = event.target.files[0];
+        // The page's words for the file chosen, not the browser's.
+        event.target.parentElement.querySelector(".file-name").textContent =
+            file?.name || "";
+        if (file) {
+            await addEntry(await file.text());
+        }
+    };
+    if ("serviceWorker" in navigator && !page.downloaded) {
         // The worker imports a file: checked for changes at each visit.
         await navigator.serviceWorker.register("/passkoop/check-sw.js", {
             updateViaCache: "none",

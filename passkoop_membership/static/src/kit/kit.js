@@ -26,6 +26,8 @@ const FORMAT = "passkoop-kit/1";
 const STORED = "passkoop-kit-coop";
 const ITERATIONS = 600000; // OWASP's advice for PBKDF2-SHA256
 const $ = (id) => document.getElementById(id);
+// The issue button's words before a CSV is chosen ("Issue the cards").
+const ISSUE_LABEL = $("kit-issue").textContent.trim();
 
 /** The state of the page: the coop file, and the keys' seeds once opened. */
 const kit = {
@@ -40,7 +42,10 @@ const kit = {
 // ------------------------------------------------------------------ words
 
 function text(name, values = {}) {
-    const element = document.querySelector(`[data-text="${name}"]`);
+    // "1 card", not "1 cards": a text may have its singular, <name>_one.
+    const element =
+        (values.count === 1 && document.querySelector(`[data-text="${name}_one"]`)) ||
+        document.querySelector(`[data-text="${name}"]`);
     return (element ? element.textContent.replace(/\s+/g, " ").trim() : name).replace(
         /\{(\w+)\}/g,
         (_match, key) => values[key] ?? ""
@@ -286,24 +291,92 @@ async function openCoop(event) {
 }
 
 async function showCoop() {
-    const {coop, keys} = kit.coop;
+    const {coop} = kit.coop;
     $("kit-start").hidden = true;
     for (const id of ["kit-coop", "kit-members", "kit-cards", "kit-entry"]) {
         $(id).hidden = false;
     }
     $("kit-coop-title").textContent = `${coop.name} (${coop.code})`;
-    const lines = [];
-    for (const key of keys) {
-        lines.push(
-            text("key_line", {
-                kid: key.kid,
-                fingerprint: await fingerprint(base32Decode(key.public_key)),
-            })
-        );
-    }
-    $("kit-keys").textContent = lines.join("\n");
+    await showKeys();
     $("kit-valid-until").value = shiftDays(localToday(), 0, 1);
     showCards();
+}
+
+// -------------------------------------------------------------- keys
+
+/**
+ * The keys, each with its fingerprint: the one that signs the new cards, the
+ * retired ones with their last day, a button to retire an old one.
+ */
+async function showKeys() {
+    const {keys} = kit.coop;
+    const signer = signingKey(localToday());
+    const items = [];
+    for (const key of keys) {
+        const item = document.createElement("li");
+        const print = document.createElement("span");
+        print.className = "fingerprint";
+        print.textContent = await fingerprint(base32Decode(key.public_key));
+        const state = key.valid_until
+            ? text("key_until", {date: formatDate(key.valid_until)})
+            : key === signer
+              ? text("key_signs")
+              : "";
+        item.append(`${text("key_line", {kid: key.kid})} `, print);
+        if (state) {
+            item.append(` · ${state}`);
+        }
+        // An old key is retired once a newer one signs: never the last one.
+        const newer = keys.slice(keys.indexOf(key) + 1);
+        if (!key.valid_until && newer.some((other) => !other.valid_until)) {
+            const button = document.createElement("button");
+            button.type = "button";
+            button.className = "small";
+            button.textContent = text("retire");
+            button.onclick = () => retireKey(key, button);
+            item.append(" ", button);
+        }
+        items.push(item);
+    }
+    $("kit-keys").replaceChildren(...items);
+}
+
+/**
+ * A new key, sealed with the passphrase of the coop file (one passphrase opens
+ * every key): a wrong one adds nothing.
+ */
+async function addKey(event) {
+    event.preventDefault();
+    const passphrase = $("kit-new-key-passphrase").value;
+    $("kit-new-key-passphrase").value = "";
+    if (!(await unseal(kit.coop.keys[0].sealed, passphrase))) {
+        return say(text("key_wrong_passphrase"), "error");
+    }
+    const kid = await newKey(passphrase);
+    store();
+    await showKeys();
+    say(text("key_added", {kid}), "ok");
+}
+
+/**
+ * Stop signing with a key. It stays valid for the cards it signed, and a day
+ * past today's signatures (card-format.md, "Time zones"), as Odoo's keys do.
+ */
+async function retireKey(key, button) {
+    if (button.dataset.confirm !== "1") {
+        button.dataset.confirm = "1";
+        button.textContent = text("retire_confirm");
+        return;
+    }
+    const signed = kit.coop.cards
+        .filter(
+            (card) => card.state === "active" && card.token.split(":")[2] === key.kid
+        )
+        .map((card) => card.until);
+    key.valid_until = [shiftDays(localToday(), 1), ...signed].sort().at(-1);
+    store();
+    await showKeys();
+    say(text("key_retired", {kid: key.kid, date: formatDate(key.valid_until)}), "ok");
 }
 
 // ------------------------------------------------------------ members
@@ -521,6 +594,9 @@ async function issueCards() {
     kit.coop.next_serial = serial;
     kit.lastBatch = cards.map((card) => card.serial);
     kit.rows = [];
+    // Nothing left to issue: the button waits for the next CSV.
+    $("kit-issue").disabled = true;
+    $("kit-issue").textContent = ISSUE_LABEL;
     $("kit-csv").value = "";
     $("kit-csv").parentElement.querySelector(".file-name").textContent = "";
     $("kit-mapping").hidden = true;
@@ -786,6 +862,7 @@ function start() {
             )
         );
     $("kit-save").onclick = saveCoopFile;
+    $("kit-new-key").onsubmit = addKey;
     $("kit-write-entry").onclick = writeEntry;
     window.passkoopKit = {
         kit,

@@ -13,6 +13,7 @@ import {
     screenshot,
     startPoSInFrench,
     statusIs,
+    unsyncedPaidOrdersAre,
     welcome,
 } from "@passkoop_pos/../tests/tours/passkoop_tour_utils";
 import {registry} from "@web/core/registry";
@@ -345,24 +346,41 @@ registry.category("web_tour.tours").add("passkoop_card_bench", {
 });
 
 /**
+ * A partner's card scanned with the internet down: the till knows it from the
+ * entry its coop imported, welcomes the holder and sells; the sale waits for the
+ * connection, then is sent.
+ * @param {String} coop the partner coop's name
+ */
+function cardAcceptedOffline(coop) {
+    return [
+        Chrome.startPoS(),
+        Dialog.confirm("Open Register"),
+        goOffline(),
+        scanCard("valid"),
+        {
+            content: `the till knows ${coop}'s card offline`,
+            trigger: `.passkoop-card-check.alert-success:contains("Member of ${coop}, card valid until")`,
+        },
+        statusIs("Member terms"),
+        welcome(),
+        sellLentils(),
+        receiptSays(coop),
+        unsyncedPaidOrdersAre(1),
+        goOnlineAndSync(),
+    ].flat();
+}
+
+/**
  * Coop B's till, in tests/test_network.py: coop A's card, scanned with the
  * internet down, after B synced A's entry over HTTP.
  */
 registry.category("web_tour.tours").add("passkoop_network_card_accepted", {
-    steps: () =>
-        [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
-            goOffline(),
-            scanCard("valid"),
-            {
-                content: "B's till knows A's card offline",
-                trigger: `.passkoop-card-check.alert-success:contains("Member of Coop A, card valid until")`,
-            },
-            welcome(),
-            sellLentils(),
-            goOnlineAndSync(),
-        ].flat(),
+    steps: () => cardAcceptedOffline("Coop A"),
+});
+
+/** A card issued by the kit of a coop without Odoo (TestKitCardAtTheTill). */
+registry.category("web_tour.tours").add("passkoop_kit_card_offline", {
+    steps: () => cardAcceptedOffline("DionyCoop"),
 });
 
 registry.category("web_tour.tours").add("passkoop_network_card_refused", {
