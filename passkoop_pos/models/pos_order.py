@@ -79,17 +79,33 @@ class PosOrder(models.Model):
         return super()._process_order(order, existing_order)
 
     def action_pos_order_paid(self):
-        # Both the till's sync and the back office's payment wizard pass here.
-        result = super().action_pos_order_paid()
+        # Both the till's sync and the back office's payment wizard pass here:
+        # Odoo checks the payments, then writes the order paid, where its visit
+        # is recorded (write()).
+        paying = self.with_context(passkoop_paying=True)
+        result = super(PosOrder, paying).action_pos_order_paid()
         if self.refunded_order_id:
             self.refunded_order_id._passkoop_cancel_visit_if_fully_refunded()
-        else:
-            self._passkoop_record_visit()
         return result
 
+    def write(self, vals):
+        if vals.get("state") == "paid" and self.env.context.get("passkoop_paying"):
+            for order in self:
+                order._passkoop_record_visit()
+        return super().write(vals)
+
     def _passkoop_record_visit(self):
-        """One visit per paid visitor order, however often the till sends it."""
+        """One visit per paid visitor order, however often the till sends it.
+
+        Recorded as Odoo writes the order paid, before the French
+        certification (l10n_fr_pos_cert) numbers it: that number locks a row
+        of the company until the end of the transaction, so that the company's
+        sales take it one at a time. A visit recorded after it made every
+        other till's sale wait for it, or replay (bench/bench_saturday.py).
+        """
         self.ensure_one()
+        if self.refunded_order_id:
+            return  # it cancels its order's visit instead, once paid
         if self.passkoop_card_token and not self.passkoop_card_check:
             self._passkoop_check_card()
         if self.passkoop_refused_card:
@@ -108,6 +124,9 @@ class PosOrder(models.Model):
                     "passkoop_coop_id": visitor.passkoop_coop_id.id,
                 }
             )
+        if self.name == "/":
+            # Named now as Odoo names it when paid: the visit's origin.
+            self.name = self._compute_order_name()
         visit = self.env["passkoop.visit"].create(
             {
                 "partner_id": visitor.id,
