@@ -257,12 +257,19 @@ class PosOrder(models.Model):
             self.passkoop_visit_id.sudo().action_cancel()
 
     def read_pos_data(self, data, config_id):
-        """Send the till its visitors' fresh counters with the synced orders."""
+        """Send the till its visitors' fresh counters with the synced orders: the
+        visitors as the till loads them at opening (VISITOR_FIELDS), which is
+        all a sync can change of them (a card taken, a registration). Core's
+        whole set of partner fields cost a visitor's sync more than its visit
+        (its price list alone 3 queries: bench/bench_saturday.py)."""
         results = super().read_pos_data(data, config_id)
         visitors = (self.partner_id | self.refunded_order_id.partner_id).filtered(
             "passkoop_visitor_type"
         )
         if visitors and config_id:
-            fields_to_read = self.env["res.partner"]._load_pos_data_fields(config_id)
-            results["res.partner"] = visitors.read(fields_to_read, load=False)
+            results["res.partner"] = (
+                self.env["res.partner"]
+                .with_context(active_test=False)
+                ._passkoop_read_visitors([("id", "in", visitors.ids)])
+            )
         return results
