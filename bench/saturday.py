@@ -9,6 +9,7 @@ Used by bench/bench_saturday.py (10,000 orders) and tests/test_saturday.py (a
 short run and the faults). Traffic stays on loopback; what it starts, it stops.
 """
 
+import getpass
 import http.client
 import json
 import os
@@ -22,6 +23,8 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
+import psycopg2
+
 from setup.odoo_runner import (
     addons_template_db,
     create_db,
@@ -34,8 +37,17 @@ from setup.odoo_runner import (
 )
 
 SHELL = (Path(__file__).parent / "saturday_shell.py").read_text()
-# Odoo's own line when PostgreSQL made it replay a transaction (odoo/service/model.py).
-RETRY = re.compile(r"(\w+), \d+ tries left, try again in ([\d.]+) sec")
+PROFILE_SHELL = (Path(__file__).parent / "saturday_profile_shell.py").read_text()
+# Odoo's own lines when PostgreSQL refused a query (odoo/sql_db.py) and when that
+# made it replay the transaction (odoo/service/model.py), by process.
+BAD_QUERY = re.compile(r"^\S+ \S+ (\d+) ERROR .* bad query: b?.(\w+ [^']{0,80})", re.M)
+RETRY = re.compile(
+    r"^\S+ \S+ (\d+) INFO .* (\w+), \d+ tries left, try again in ([\d.]+) sec",
+    re.M,
+)
+# What the refused query was after: the French certification's number (a no-gap
+# sequence, l10n_fr_pos_cert) or a visitor's row (res.partner._passkoop_lock()).
+RETRY_CAUSES = {"ir_sequence": "certification's number", "res_partner": "visitor's row"}
 
 
 @contextmanager
@@ -58,6 +70,37 @@ def coop_database(tills=8, visitors=200, trial_visits=3):
         yield db, setup
     finally:
         drop_db(db)
+
+
+def profile(db, setup, orders=33):
+    """Where one sync's time goes, measured in a shell on ``db``
+    (bench/saturday_profile_shell.py, rolled back) for a plain order, an order
+    with a customer who is no visitor (what core adds for a customer) and a
+    visitor's order: per kind, ms, queries, the code that sent them and our
+    functions' time."""
+    till = Till(None, setup, 0, login=False)  # its orders, no server
+    pick = random.Random(7)
+    visitors = list(setup["visitors"].items())
+    kinds = {
+        "plain": [till.order(False, False) for _n in range(orders)],
+        "member": [till.order(setup["member_id"], False) for _n in range(orders)],
+        "visitor": [till.order(*pick.choice(visitors)) for _n in range(orders)],
+    }
+    given = (
+        f"import json\nORDERS = json.loads({json.dumps(kinds)!r})\n"
+        f"CONFIG_ID = {till.spec['config_id']}\n"
+    )
+    rc, lines = run_odoo(
+        db,
+        "--no-http",
+        command="shell",
+        stdin=given + PROFILE_SHELL,
+        log_name=f"{db}-profile",
+    )
+    found = [line for line in lines if line.startswith("PROFILE ")]
+    if rc or not found:
+        raise RuntimeError("\n".join(lines[-40:]))
+    return json.loads(found[-1][len("PROFILE ") :])
 
 
 class Server:
@@ -123,26 +166,84 @@ class Server:
 
     def retries(self, since=0):
         """PostgreSQL's replays Odoo logged after byte ``since`` of its log:
-        (count, seconds waited)."""
+        {cause: [count, seconds waited]}, the cause being what the query
+        refused before each replay was after (RETRY_CAUSES), else its error."""
         with open(self.log, "rb") as log:
             log.seek(since)
-            found = RETRY.findall(log.read().decode(errors="replace"))
-        return len(found), sum(float(wait) for _code, wait in found)
+            text = log.read().decode(errors="replace")
+        refused, found = {}, {}
+        events = [(m.start(), "bad", m.groups()) for m in BAD_QUERY.finditer(text)]
+        events += [(m.start(), "retry", m.groups()) for m in RETRY.finditer(text)]
+        for _at, kind, groups in sorted(events):
+            if kind == "bad":
+                refused[groups[0]] = groups[1]
+                continue
+            pid, code, wait = groups
+            query = refused.pop(pid, "")
+            cause = next((c for t, c in RETRY_CAUSES.items() if t in query), code)
+            counted = found.setdefault(cause, [0, 0.0])
+            counted[0] += 1
+            counted[1] += float(wait)
+        return found
 
     def log_size(self):
         return Path(self.log).stat().st_size
 
 
+class LockWaits:
+    """How long the database's sessions waited on a lock (a visitor's row held
+    by the other worker's sync, or any other), sampled from pg_stat_activity
+    every ``interval`` seconds by a thread with a connection of its own:
+    ``seconds`` is the sessions found waiting times the interval."""
+
+    def __init__(self, db, interval=0.05):
+        self.db, self.interval = db, interval
+        self.samples = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch)
+
+    def _watch(self):
+        connection = psycopg2.connect(
+            dbname=self.db,
+            host=os.environ.get("PGHOST", "127.0.0.1"),
+            port=os.environ.get("PGPORT", "5432"),
+            user=os.environ.get("PGUSER") or getpass.getuser(),
+        )
+        connection.autocommit = True  # each sample its own snapshot
+        with connection, connection.cursor() as cursor:
+            while not self._stop.wait(self.interval):
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE datname = %s AND wait_event_type = 'Lock'",
+                    [self.db],
+                )
+                self.samples += cursor.fetchone()[0]
+        connection.close()
+
+    @property
+    def seconds(self):
+        return self.samples * self.interval
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
 class Till:
     """One till: its own login session, its orders sent one at a time."""
 
-    def __init__(self, server, setup, number):
+    def __init__(self, server, setup, number, login=True):
         self.server, self.setup = server, setup
         self.spec = setup["tills"][number]
         self.cookie = None
         self.sequence = 0
         self.resent = 0  # syncs sent again after an error or no answer
-        self.login()
+        if login:
+            self.login()
 
     def _post(self, path, params, read=True, timeout=120):
         body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params})
@@ -217,6 +318,7 @@ class Till:
             "uuid": order_uuid,
             "user_id": self.setup["user_id"],
             "to_invoice": False,
+            "state": "paid",  # as the till shows it once paid (payment_screen.js)
         }
         if visitor_type:
             data["passkoop_visitor_type"] = visitor_type

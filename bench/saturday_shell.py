@@ -29,6 +29,8 @@ visitors = env["res.partner"].create(
         for n in range(VISITORS)  # noqa: F821
     ]
 )
+# A customer who is no visitor: an order with a customer, Pass'Koop aside.
+member = env["res.partner"].create({"name": "Member 1"})
 product = env["product.product"].create(
     {
         "name": "Organic Lentils",
@@ -71,6 +73,7 @@ print(
             "product_id": product.id,
             "coop_id": coop.id,
             "visitors": {v.id: v.passkoop_visitor_type for v in visitors},
+            "member_id": member.id,
             "trial_visits": TRIAL_VISITS,  # noqa: F821
             "user_id": env.uid,
         }

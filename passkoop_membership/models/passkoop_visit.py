@@ -51,7 +51,10 @@ class PasskoopVisit(models.Model):
     date = fields.Date(required=True, index=True, default=fields.Date.context_today)
     amount = fields.Monetary()
     currency_id = fields.Many2one(
-        related="company_id.currency_id", store=True, string="Currency"
+        related="company_id.currency_id",
+        store=True,
+        precompute=True,  # in the visit's INSERT, not in an UPDATE after it
+        string="Currency",
     )
     policy_id = fields.Many2one("passkoop.policy", check_company=True)
     over_limit = fields.Boolean(

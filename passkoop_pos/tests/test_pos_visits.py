@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import importlib.util
 import json
+import threading
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
@@ -10,6 +11,7 @@ from lxml import etree
 from odoo import fields
 from odoo.modules.module import get_module_path
 from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
@@ -294,6 +296,53 @@ class TestPosVisits(FrenchCoop, TestPoSCommon):
             migration.migrate(self.env.cr, "18.0.1.0.0")
         visits.invalidate_recordset()
         self.assertEqual({visit: visit.limit_outcome for visit in visits}, outcomes)
+
+    def test_the_visit_is_recorded_before_the_sale_is_numbered(self):
+        # The French certification numbers the company's sales in one chain:
+        # its number's row stays locked until the sync ends, so that the tills'
+        # sales take it one at a time and a till that finds it taken replays
+        # its whole sync. A visit recorded after the number made every till
+        # wait for it (bench/bench_saturday.py); it is recorded before.
+        numbering = self.env.company.l10n_fr_pos_cert_sequence_id
+        queries = []
+
+        def hook(cr, query, params, start, delay):
+            query = str(query)
+            if query.startswith('INSERT INTO "passkoop_visit"'):
+                queries.append("visit")
+            elif "FOR UPDATE NOWAIT" in query and params[0] == numbering.id:
+                queries.append("numbered")
+
+        thread = threading.current_thread()
+        thread.query_hooks = [*getattr(thread, "query_hooks", ()), hook]
+        try:
+            order, _data, _result = self.visitor_order(self.mathilde)
+        finally:
+            thread.query_hooks.remove(hook)
+        self.assertEqual(queries, ["visit", "numbered"])
+        self.assertTrue(
+            order.passkoop_visit_id and order.l10n_fr_secure_sequence_number
+        )
+
+    def test_an_order_the_till_sends_paid_records_one_visit(self):
+        # Odoo 18's till sends the state it shows: "paid" (payment_screen.js).
+        order, data, _result = self.visitor_order(self.mathilde, state="paid")
+        self.assertEqual(order.passkoop_visit_id.origin, order.name)
+        self.env["pos.order"].sync_from_ui([data])
+        self.assertEqual(self.mathilde.passkoop_visit_count, 1)
+
+    def test_an_order_left_unpaid_records_no_visit(self):
+        # Odoo keeps an order whose payments fall short as a draft (and logs
+        # it: the sync goes on); its visitor did not visit.
+        data = self.create_ui_order_data([(self.product, 2)], customer=self.mathilde)
+        data["payment_ids"][0][2]["amount"] = 1.0  # of 8.00
+        data.update(passkoop_visitor_type="partner", passkoop_coop_id=self.coop.id)
+        with mute_logger("odoo.addons.point_of_sale.models.pos_order"):
+            result = self.env["pos.order"].sync_from_ui([data])
+        order = self.env["pos.order"].browse(result["pos.order"][0]["id"])
+        self.assertEqual(order.state, "draft")
+        self.assertFalse(order.passkoop_visit_id)
+        self.assertEqual(self.mathilde.passkoop_visit_count, 0)
 
     def test_sync_answer_carries_fresh_counters(self):
         self.visitor_order(self.claire)
