@@ -83,7 +83,9 @@ def create_db(name, template=None):
     tpl = f' TEMPLATE "{template}"' if template else ""
     psql(f'CREATE DATABASE "{name}"{tpl}')
     if template and (FILESTORE / template).exists():
-        shutil.copytree(FILESTORE / template, FILESTORE / name)
+        # Hard links, not copies (93 MB a copy of the addons template): Odoo
+        # never writes into a filestore's file, it adds new ones and unlinks.
+        shutil.copytree(FILESTORE / template, FILESTORE / name, copy_function=os.link)
 
 
 def drop_db(name):
