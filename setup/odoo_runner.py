@@ -14,7 +14,7 @@ import sys
 import threading
 import uuid
 from collections import defaultdict
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -24,8 +24,8 @@ ADDONS = ("passkoop_membership", "passkoop_pos")
 BASE_MODULES = ("point_of_sale", "membership")
 LOG_DIR = PROJECT / "var" / "log"
 # Addons templates kept side by side (per checkout's version of the addons, one
-# with both addons, one with pos_loyalty as well).
-KEPT_ADDONS_TEMPLATES = 10
+# with both addons, one with pos_loyalty as well), the last used.
+KEPT_ADDONS_TEMPLATES = 16
 # The demo's templates (demo_db), one a day per version of the addons.
 DEMO_TEMPLATES = "passkoop_demo_template_"
 KEPT_DEMO_TEMPLATES = 4
@@ -90,6 +90,7 @@ def create_db(name, template=None):
         # Hard links, not copies (93 MB a copy of the addons template): Odoo
         # never writes into a filestore's file, it adds new ones and unlinks.
         shutil.copytree(FILESTORE / template, FILESTORE / name, copy_function=os.link)
+        _used(template)
 
 
 def drop_db(name):
@@ -102,6 +103,19 @@ def rename_db(old, new):
     psql(f'ALTER DATABASE "{old}" RENAME TO "{new}"')
     if (FILESTORE / old).exists():
         (FILESTORE / old).rename(FILESTORE / new)
+
+
+def _used(template):
+    """Marks ``template`` used now (its filestore's time), for _drop_stale."""
+    with suppress(OSError):
+        os.utime(FILESTORE / template)
+
+
+def _last_used(template):
+    try:
+        return (FILESTORE / template).stat().st_mtime
+    except OSError:
+        return 0
 
 
 def build_log(template):
@@ -226,6 +240,7 @@ def _built_once(name, *recipes, template=None, demo=False, echo=None, assets=Tru
     generated unless not ``assets``; Odoo's log of it kept in build_log(name).
     Whoever finishes first wins a race."""
     if db_exists(name):
+        _used(name)
         return name
     building = unique_db("passkoop_build")
     if template:
@@ -268,14 +283,14 @@ def _built_once(name, *recipes, template=None, demo=False, echo=None, assets=Tru
 
 
 def _drop_stale(prefix, keep):
-    """The templates named ``prefix``... but the ``keep`` newest, dropped; never
-    one being copied (no FORCE: it is left for next time), for other checkouts
-    (worktrees, a clean clone) may be running their tests at the same time."""
-    stale = psql(
+    """The templates named ``prefix``... but the ``keep`` last used (or made)
+    dropped; never one being copied (no FORCE: it is left for next time), for
+    other checkouts (worktrees, a clean clone) may be running their tests at the
+    same time: a run's own template dropped under it by another's would fail it."""
+    names = psql(
         f"SELECT datname FROM pg_database WHERE datname LIKE '{prefix}%'"
-        f" ORDER BY oid DESC OFFSET {keep}"
     ).stdout.split()
-    for old in stale:
+    for old in sorted(names, key=_last_used, reverse=True)[keep:]:
         if psql(f'DROP DATABASE IF EXISTS "{old}"', check=False).returncode == 0:
             shutil.rmtree(FILESTORE / old, ignore_errors=True)
             build_log(old).unlink(missing_ok=True)
