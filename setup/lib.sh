@@ -82,6 +82,11 @@ ensure_venv() {
         touch "$VENV/.complete"
     fi
     export PATH="$VENV/bin:$PATH"
+    # Python's compiled bytecode kept in one place outside the trees (Odoo's and the
+    # checkout's stay clean), even where PYTHONDONTWRITEBYTECODE is set: every Odoo
+    # process would otherwise compile Odoo's modules again, 1.5 of its 4 CPU-s to start.
+    export PYTHONPYCACHEPREFIX="$PASSKOOP_HOME/pycache"
+    unset PYTHONDONTWRITEBYTECODE
 }
 
 ensure_lint_venv() {

@@ -1,6 +1,7 @@
 """Run Odoo 18 from ODOO_PATH: the one addons path and database settings, and
 throwaway databases copied from a template (for the tests and the benchmarks)."""
 
+import datetime
 import functools
 import getpass
 import hashlib
@@ -13,7 +14,7 @@ import sys
 import threading
 import uuid
 from collections import defaultdict
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -23,8 +24,11 @@ ADDONS = ("passkoop_membership", "passkoop_pos")
 BASE_MODULES = ("point_of_sale", "membership")
 LOG_DIR = PROJECT / "var" / "log"
 # Addons templates kept side by side (per checkout's version of the addons, one
-# with both addons, one with pos_loyalty as well).
-KEPT_ADDONS_TEMPLATES = 10
+# with both addons, one with pos_loyalty as well), the last used.
+KEPT_ADDONS_TEMPLATES = 16
+# The demo's templates (demo_db), one a day per version of the addons.
+DEMO_TEMPLATES = "passkoop_demo_template_"
+KEPT_DEMO_TEMPLATES = 4
 # Odoo's data directory for the test databases: their filestores follow their copies.
 DATA_DIR = (
     Path(os.environ.get("PASSKOOP_HOME", Path.home() / ".cache" / "passkoop"))
@@ -83,18 +87,40 @@ def create_db(name, template=None):
     tpl = f' TEMPLATE "{template}"' if template else ""
     psql(f'CREATE DATABASE "{name}"{tpl}')
     if template and (FILESTORE / template).exists():
-        shutil.copytree(FILESTORE / template, FILESTORE / name)
+        # Hard links, not copies (93 MB a copy of the addons template): Odoo
+        # never writes into a filestore's file, it adds new ones and unlinks.
+        shutil.copytree(FILESTORE / template, FILESTORE / name, copy_function=os.link)
+        _used(template)
 
 
 def drop_db(name):
     psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     shutil.rmtree(FILESTORE / name, ignore_errors=True)
+    build_log(name).unlink(missing_ok=True)
 
 
 def rename_db(old, new):
     psql(f'ALTER DATABASE "{old}" RENAME TO "{new}"')
     if (FILESTORE / old).exists():
         (FILESTORE / old).rename(FILESTORE / new)
+
+
+def _used(template):
+    """Marks ``template`` used now (its filestore's time), for _drop_stale."""
+    with suppress(OSError):
+        os.utime(FILESTORE / template)
+
+
+def _last_used(template):
+    try:
+        return (FILESTORE / template).stat().st_mtime
+    except OSError:
+        return 0
+
+
+def build_log(template):
+    """Odoo's log of building ``template`` (_built_once), kept beside it."""
+    return DATA_DIR / "build-logs" / f"{template}.log"
 
 
 def unique_db(prefix):
@@ -193,32 +219,9 @@ def new_french_db(name, *flags):
         raise RuntimeError(f"creating the database {name} failed")
 
 
-def new_demo_db(name, echo=None, stages_copied=False):
-    """The demo database as setup/start makes it: a coop in France with its demo
-    data, accounting first as a coop installs it (its French chart is in place
-    before the point of sale's demo), then both addons. Returns the log lines of
-    installing the addons. ``stages_copied``: the Odoo-only stages before the
-    addons are copied from demo_stages_db(), made by this same recipe."""
-    if stages_copied:
-        create_db(name, template=demo_stages_db())
-    else:
-        new_french_db(name)
-        _install(name, "account", echo)
-    return _install(name, ",".join(ADDONS), echo)
-
-
-def _install(name, modules, echo):
-    rc, lines = run_odoo(
-        name,
-        "-i",
-        modules,
-        "--stop-after-init",
-        log_name=f"{name}-{modules}"[:80],
-        echo=echo,
-    )
-    if rc:
-        raise RuntimeError(f"installing {modules} in {name} failed")
-    return lines
+def new_demo_db(name, echo=None):
+    """The demo database as setup/start makes it: a copy of demo_db()."""
+    create_db(name, template=demo_db(echo))
 
 
 # Generates the asset bundles as Odoo does before its browser tests: done once in
@@ -230,12 +233,14 @@ env.cr.commit()
 """
 
 
-def _built_once(name, *recipes, template=None, demo=False):
+def _built_once(name, *recipes, template=None, demo=False, echo=None, assets=True):
     """Database ``name``, made by running Odoo with each of ``recipes`` in turn
     on a copy of ``template`` (else on a new database for a coop in France,
     with demo data only if ``demo``) unless it exists, its asset bundles then
-    generated; whoever finishes first wins a race."""
+    generated unless not ``assets``; Odoo's log of it kept in build_log(name).
+    Whoever finishes first wins a race."""
     if db_exists(name):
+        _used(name)
         return name
     building = unique_db("passkoop_build")
     if template:
@@ -243,28 +248,52 @@ def _built_once(name, *recipes, template=None, demo=False):
     else:
         new_french_db(building, *([] if demo else ["--tests"]))
     without_demo = [] if demo else ["--without-demo=all"]
+    log = []
     for recipe in recipes:
         rc, lines = run_odoo(
-            building, *recipe, *without_demo, "--stop-after-init", log_name=name
+            building,
+            *recipe,
+            *without_demo,
+            "--stop-after-init",
+            log_name=name,
+            echo=echo,
         )
+        log += lines
         if rc:
             drop_db(building)
             raise RuntimeError(f"building {name} failed:\n" + "\n".join(lines[-40:]))
-    rc, lines = run_odoo(
-        building,
-        "--no-http",
-        command="shell",
-        stdin=PREGENERATE_ASSETS,
-        log_name=f"{name}-assets",
-    )
-    if rc:
-        drop_db(building)
-        raise RuntimeError(f"assets of {name} failed:\n" + "\n".join(lines[-40:]))
+    if assets:
+        rc, lines = run_odoo(
+            building,
+            "--no-http",
+            command="shell",
+            stdin=PREGENERATE_ASSETS,
+            log_name=f"{name}-assets",
+        )
+        if rc:
+            drop_db(building)
+            raise RuntimeError(f"assets of {name} failed:\n" + "\n".join(lines[-40:]))
+    build_log(name).parent.mkdir(parents=True, exist_ok=True)
+    build_log(name).write_text("\n".join(log) + "\n")
     if db_exists(name):
         drop_db(building)
     else:
         rename_db(building, name)
     return name
+
+
+def _drop_stale(prefix, keep):
+    """The templates named ``prefix``... but the ``keep`` last used (or made)
+    dropped; never one being copied (no FORCE: it is left for next time), for
+    other checkouts (worktrees, a clean clone) may be running their tests at the
+    same time: a run's own template dropped under it by another's would fail it."""
+    names = psql(
+        f"SELECT datname FROM pg_database WHERE datname LIKE '{prefix}%'"
+    ).stdout.split()
+    for old in sorted(names, key=_last_used, reverse=True)[keep:]:
+        if psql(f'DROP DATABASE IF EXISTS "{old}"', check=False).returncode == 0:
+            shutil.rmtree(FILESTORE / old, ignore_errors=True)
+            build_log(old).unlink(missing_ok=True)
 
 
 @functools.cache
@@ -303,12 +332,30 @@ def template_db():
 
 
 def demo_stages_db():
-    """new_demo_db's stages before the addons, made once per Odoo tree: a new
+    """demo_db()'s stages before the addons, made once per Odoo tree: a new
     database for a coop in France with demo data, then accounting."""
     return _built_once(
-        f"passkoop_demo_stages_{_key('FR demo, account, assets')}",
+        f"passkoop_demo_stages_{_key('FR demo, account')}",
         ("-i", "account"),
         demo=True,
+        assets=False,  # demo_db() makes its own: the addons change every bundle
+    )
+
+
+def demo_db(echo=None):
+    """The demo database setup/start copies, and tests/test_demo.py: a coop in
+    France with its demo data, accounting first as a coop installs it (its
+    French chart is in place before the point of sale's demo), then both addons;
+    its asset bundles generated. Made once a day per version of the addons and
+    of Odoo: its demo is dated from the day it is made. ``echo``: what of
+    Odoo's log to show while installing the addons, if it is made."""
+    stages = demo_stages_db()
+    today = datetime.datetime.now(datetime.UTC).date()  # Odoo's, in UTC
+    name = f"{DEMO_TEMPLATES}{addons_digest(f'{stages} {today}')[:10]}"
+    if not db_exists(name):
+        _drop_stale(DEMO_TEMPLATES, KEPT_DEMO_TEMPLATES - 1)
+    return _built_once(
+        name, ("-i", ",".join(ADDONS)), template=stages, demo=True, echo=echo
     )
 
 
@@ -323,20 +370,11 @@ def _time_from_content(path, content):
         os.utime(path, (seconds, seconds))
 
 
-def addons_template_db(*modules):
-    """The template with both addons installed, rebuilt when their files change;
-    with ``modules`` (Odoo's) installed after them too if given.
-
-    Only the oldest are dropped, never while copied: other checkouts (worktrees,
-    a clean clone) may be running their tests on theirs at the same time."""
-    if modules:
-        return _built_once(
-            f"{addons_template_db()}_{'_'.join(modules)}",
-            ("-i", ",".join(modules)),
-            template=addons_template_db(),
-        )
-    base = template_db()
-    digest = hashlib.sha1(base.encode())
+def addons_digest(what_else):
+    """A name's hexadecimal digest for ``what_else`` (a text) and the addons as
+    they are: their files' paths and contents (their static files' times then
+    derived from their contents, _time_from_content)."""
+    digest = hashlib.sha1(what_else.encode())
     for addon in ADDONS:
         for path in sorted((PROJECT / addon).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
@@ -345,16 +383,23 @@ def addons_template_db(*modules):
                 digest.update(content)
                 if "static" in path.relative_to(PROJECT).parts:
                     _time_from_content(path, content)
-    name = f"passkoop_addons_{digest.hexdigest()[:10]}"
+    return digest.hexdigest()
+
+
+def addons_template_db(*modules):
+    """The template with both addons installed, rebuilt when their files change;
+    with ``modules`` (Odoo's) installed after them too if given. Only the oldest
+    are dropped (_drop_stale)."""
+    if modules:
+        return _built_once(
+            f"{addons_template_db()}_{'_'.join(modules)}",
+            ("-i", ",".join(modules)),
+            template=addons_template_db(),
+        )
+    base = template_db()
+    name = f"passkoop_addons_{addons_digest(base)[:10]}"
     if not db_exists(name):
-        stale = psql(
-            "SELECT datname FROM pg_database WHERE datname LIKE 'passkoop_addons_%'"
-            f" ORDER BY oid DESC OFFSET {KEPT_ADDONS_TEMPLATES - 1}"
-        ).stdout.split()
-        for old in stale:
-            # No FORCE: a template being copied right now is left for next time.
-            if psql(f'DROP DATABASE IF EXISTS "{old}"', check=False).returncode == 0:
-                shutil.rmtree(FILESTORE / old, ignore_errors=True)
+        _drop_stale("passkoop_addons_", KEPT_ADDONS_TEMPLATES - 1)
     return _built_once(name, ("-i", ",".join(ADDONS)), template=base)
 
 

@@ -7,6 +7,7 @@ the steps run side by side (the Odoo tests wait on the browser half of the time)
 and a table says where the time went. Usage: setup/test --help.
 """
 
+import ctypes
 import os
 import re
 import resource
@@ -65,6 +66,7 @@ ODOO_RESULT = re.compile(
 ODOO_SKIPPED = re.compile(r"^\S+ \S+ \d+ INFO \S+ odoo\.tests\.result: skipped ")
 # What of Odoo's test log is worth seeing as it runs, beside pytest's lines.
 ODOO_ECHO = re.compile(r" (WARNING|ERROR|CRITICAL) | odoo\.tests\.(result|stats): ")
+PR_SET_CHILD_SUBREAPER = 36  # linux/prctl.h
 
 
 class Tally:
@@ -183,6 +185,33 @@ def run_pytest(tally, *args):
     tally.add("tests/", total - failed - skipped, failed, skipped)
 
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def adopt_orphans():
+    """Chromium's renderers outlive the browser that started them: adopted by
+    this process (a child subreaper) rather than by init, their CPU time is
+    counted when reap_orphans() waits for them."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+
+
+def reap_orphans(seconds=5):
+    """Wait for the adopted processes, once every step has waited for its own
+    (a wait for any child would otherwise take a step's); those still running
+    after ``seconds`` are left to init."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if not pid:
+            time.sleep(0.1)
+
+
 def main(argv):
     steps = {"lint": run_lint, "odoo": run_odoo_tests, "tests": run_pytest}
     # What follows a step's name is its own: Odoo's tags, pytest's arguments.
@@ -209,9 +238,10 @@ def main(argv):
             jobs.append((name, steps[name], options.get(name, [])))
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     use_headless_shell()
+    adopted = adopt_orphans()
     tally = Tally()
     start = time.monotonic()
-    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start_cpu = children_cpu()
     if {"odoo", "tests"} & set(chosen):
         # Made once here, not by each step at the same time.
         tally.timed("template databases", addons_template_db)
@@ -223,16 +253,24 @@ def main(argv):
             future.result()
     if tally.problems:
         print("failing: " + "; ".join(tally.problems) + " (logs in var/log/)")
+    in_all = time.monotonic() - start
     times = ", ".join(
         f"{name} {wall:.0f} s ({cpu:.0f} CPU-s)"
         for name, (wall, cpu) in tally.times.items()
     )
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = usage.ru_utime + usage.ru_stime - cpu.ru_utime - cpu.ru_stime
+    before_reaping = children_cpu()
+    if adopted:
+        reap_orphans()
+    renderers = (
+        f", of which Chromium's renderers {children_cpu() - before_reaping:.0f} CPU-s"
+        if adopted
+        else ""
+    )
     print(
-        f"time: {times}; in all {time.monotonic() - start:.0f} s, {cpu:.0f} CPU-s"
+        f"time: {times}; in all {in_all:.0f} s,"
+        f" {children_cpu() - start_cpu:.0f} CPU-s{renderers}"
         " (steps side by side; CPU-s: the step's processes and theirs, not"
-        " PostgreSQL's nor Chromium's renderers)"
+        " PostgreSQL's)"
     )
     # Odoo skips a browser test whose browser fails to start: a test that could
     # not run must fail the run, not pass it silently.

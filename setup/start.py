@@ -3,9 +3,10 @@
     python -m setup.start [--no-serve]
 
 Creates the database (PASSKOOP_DB, default "passkoop") as Odoo's database manager does
-for a coop in France (French, euros), with both addons and their demo food coop, or
-updates the addons in it; then serves it on PASSKOOP_PORT
-(default 8069) until Ctrl-C.
+for a coop in France (French, euros), with both addons and their demo food coop: a copy
+of the day's demo template (setup.odoo_runner.demo_db, made first if missing, and the
+database tests/test_demo.py tests), or updates the addons in it; then serves it on
+PASSKOOP_PORT (default 8069) until Ctrl-C.
 """
 
 import os

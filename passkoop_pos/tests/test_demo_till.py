@@ -1,8 +1,8 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The demo's till in the demo database only: run by tests/test_demo.py on the
+"""The demo in the demo database only: run by tests/test_demo.py on the
 database setup/start makes (a coop in France, its demo), not by the addons'
-tests (their databases have no demo till)."""
+tests (their databases have no demo coop)."""
 
 import json
 from pathlib import Path
@@ -14,6 +14,7 @@ from odoo.addons.passkoop_membership.tests.screenshots import (
     english_left,
     tour_screenshots,
 )
+from odoo.addons.passkoop_membership.tools import card_format
 
 # The project's README shows the demo: its pictures are taken here.
 README_PICTURES = Path(get_module_path("passkoop_pos")).parent / "docs" / "screenshots"
@@ -22,6 +23,43 @@ README_PICTURES = Path(get_module_path("passkoop_pos")).parent / "docs" / "scree
 @tagged("-standard", "passkoop_demo_till", "post_install", "-at_install")
 class TestDemoTill(HttpCase):
     browser_size = "1366x768"
+
+    def test_a_coop_in_france_whose_cards_check(self):
+        """Both addons installed in a coop in France (euros, the French chart);
+        Mathilde's HendayaKoop card checks as the till checks it, and two of the
+        coop's own members' cards against its published entry, as a partner
+        coop checks them."""
+        env = self.env
+        states = env["ir.module.module"].search(
+            [("name", "in", ["passkoop_membership", "passkoop_pos"])]
+        )
+        self.assertEqual(set(states.mapped("state")), {"installed"})
+        self.assertEqual(len(states), 2)
+        company = env.company
+        self.assertEqual(
+            [company.country_id.code, company.currency_id.name, company.chart_template],
+            ["FR", "EUR", "fr"],
+        )
+        mathilde = env.ref("passkoop_membership.visitor_mathilde_demo")
+        verified = env["res.partner"].passkoop_verify_card(mathilde.passkoop_card_ref)
+        self.assertEqual(verified["reason_code"], "ok")
+        _header, entry, _input, _signature = card_format.read_document(
+            company.passkoop_export_directory()
+        )
+        keys = {
+            key["kid"]: card_format.b32decode(key["public_key"])
+            for key in entry["keys"]
+        }
+        for name in ("member_camille_demo", "member_hugo_demo"):
+            [card] = env.ref(f"passkoop_membership.{name}").passkoop_card_ids.filtered(
+                lambda card: card.state == "active"
+            )
+            parsed = card_format.parse_card(card.token)
+            self.assertTrue(
+                card_format.verify(keys[parsed.kid], parsed.signed, parsed.signature),
+                name,
+            )
+            self.assertEqual(parsed.issuer, entry["code"], name)
 
     def test_a_saturday_at_the_demo_till(self):
         """What a coop sells on a Saturday, sold at Caisse 1 in French on the first
