@@ -2,19 +2,25 @@
 
 The threaded server reads manifests on the first requests, several threads at once,
 with Python's ``ast``; the Python 3.11.2 of Debian 12 can then fail with
-"SystemError: AST constructor recursion depth mismatch" (a CPython race, fixed in
-later releases) and answer HTTP 500. Read once, before any thread, they are cached
-(Odoo's get_manifest) and the threads never parse them.
+"SystemError: AST constructor recursion depth mismatch" (a CPython race; 3.11.7 has
+it too) and answer HTTP 500. Read once, before any thread, they are cached (Odoo's
+get_manifest) and the threads never parse them. Every Odoo server the tooling starts
+runs through here (setup.odoo_runner.odoo_command): a test's browser that met the 500
+on its first page failed its tour.
 
     python -m setup.serve <odoo-bin server options>
+    python setup/serve.py <odoo-bin server options>
 """
 
 import logging
 import os
 import sys
 import time
+from pathlib import Path
 
-from .odoo_runner import ODOO_PATH
+if not __package__:  # run by its path (setup.odoo_runner.odoo_command), from anywhere
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from setup.odoo_runner import ODOO_PATH  # noqa: E402 - found only now
 
 
 def main(args):
@@ -37,6 +43,9 @@ def main(args):
         return start(*args, **kwargs)
 
     odoo.service.server.start = start_with_manifests_read
+    # As odoo-bin has it: a server with --workers starts its gevent process
+    # with sys.argv[0] (odoo/service/server.py, long_polling_spawn).
+    sys.argv = [str(ODOO_PATH / "odoo-bin"), *args]
     serve(args)
 
 
