@@ -143,10 +143,16 @@ def odoo_options():
 
 
 def odoo_command(db, *args, command="server"):
+    """odoo-bin's ``command``; its server through setup/serve.py (every manifest
+    read before serving)."""
+    program = (
+        [str(PROJECT / "setup" / "serve.py")]
+        if command == "server"
+        else [str(ODOO_PATH / "odoo-bin"), command]
+    )
     return [
         sys.executable,
-        str(ODOO_PATH / "odoo-bin"),
-        command,
+        *program,
         *odoo_options(),
         *(
             # loopback only: the servers the tests and benches start

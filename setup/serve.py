@@ -1,20 +1,32 @@
-"""Odoo's server (odoo-bin's arguments), every module's manifest read before serving.
+"""Odoo's server (odoo-bin's arguments) as the tooling runs it: every module's manifest
+read before serving, and only the tests its --test-tags can pick read.
 
 The threaded server reads manifests on the first requests, several threads at once,
 with Python's ``ast``; the Python 3.11.2 of Debian 12 can then fail with
-"SystemError: AST constructor recursion depth mismatch" (a CPython race, fixed in
-later releases) and answer HTTP 500. Read once, before any thread, they are cached
-(Odoo's get_manifest) and the threads never parse them.
+"SystemError: AST constructor recursion depth mismatch" (a CPython race; 3.11.7 has
+it too) and answer HTTP 500. Read once, before any thread, they are cached (Odoo's
+get_manifest) and the threads never parse them. Every Odoo server the tooling starts
+runs through here (setup.odoo_runner.odoo_command): a test's browser that met the 500
+on its first page failed its tour.
+
+Odoo reads the tests of every installed module (65 modules, 501 files) and makes a
+test of each of their methods, in each process run with --test-tags, before it keeps
+those the tags pick: when every tag it includes names a module, another module's tests
+cannot be picked, and are not read (4.7 CPU-s a process, measured in an odoo-bin shell).
 
     python -m setup.serve <odoo-bin server options>
+    python setup/serve.py <odoo-bin server options>
 """
 
 import logging
 import os
 import sys
 import time
+from pathlib import Path
 
-from .odoo_runner import ODOO_PATH
+if not __package__:  # run by its path (setup.odoo_runner.odoo_command), from anywhere
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from setup.odoo_runner import ODOO_PATH  # noqa: E402 - found only now
 
 
 def main(args):
@@ -34,10 +46,34 @@ def main(args):
         logging.getLogger("passkoop.serve").info(
             "%d manifests read before serving", len(modules)
         )
+        read_only_the_tagged_modules_tests(odoo)
         return start(*args, **kwargs)
 
     odoo.service.server.start = start_with_manifests_read
+    # As odoo-bin has it: a server with --workers starts its gevent process
+    # with sys.argv[0] (odoo/service/server.py, long_polling_spawn).
+    sys.argv = [str(ODOO_PATH / "odoo-bin"), *args]
     serve(args)
+
+
+def read_only_the_tagged_modules_tests(odoo):
+    """Odoo's loader reads no test of a module that no included tag names."""
+    from odoo.tests import loader  # noqa: PLC0415 - found only now
+    from odoo.tests.tag_selector import TagsSelector  # noqa: PLC0415
+
+    tags = odoo.tools.config["test_tags"]
+    if not tags:
+        return
+    # A filter is (tag, module, class, method, file); a file may be any module's.
+    included = TagsSelector(tags).include
+    named = {module for _tag, module, _class, _method, _file in included}
+    if None in named:
+        return
+    read = loader.get_test_modules
+    loader.get_test_modules = lambda module: read(module) if module in named else []
+    logging.getLogger("passkoop.serve").info(
+        "tests read only from %s", ", ".join(sorted(named))
+    )
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ def test_the_demo_as_setup_start_makes_it():
         # dashboard in French (passkoop_pos/tests/test_demo_till.py).
         rc, lines = run_odoo(
             db,
-            "--test-tags=passkoop_demo_till",
+            "--test-tags=passkoop_demo_till/passkoop_pos",
             "--stop-after-init",
             "--log-level=test",
             log_name=f"{db}-till",
