@@ -36,7 +36,9 @@ READ_QR = """(async (image) => {
     await video.play();
     const detector = await window.passkoopChecker.qrDetector();
     try {
-        for (let attempt = 0; attempt < 50; attempt++) {
+        // Up to 30 s of frames: a loaded machine (a CI run beside other tests)
+        // gave the stream no readable frame in the 5 s this once waited.
+        for (let attempt = 0; attempt < 300; attempt++) {
             const codes = await detector.detect(video).catch(() => []);
             if (codes.length) {
                 return [detector.constructor.name, codes[0].rawValue];
