@@ -58,12 +58,13 @@ def main(args):
 
 def read_only_the_tagged_modules_tests(odoo):
     """Odoo's loader reads no test of a module that no included tag names."""
+    tags = odoo.tools.config["test_tags"]
+    if not tags:
+        # Not a test run: importing odoo.tests logs an error (its common.py).
+        return
     from odoo.tests import loader  # noqa: PLC0415 - found only now
     from odoo.tests.tag_selector import TagsSelector  # noqa: PLC0415
 
-    tags = odoo.tools.config["test_tags"]
-    if not tags:
-        return
     # A filter is (tag, module, class, method, file); a file may be any module's.
     included = TagsSelector(tags).include
     named = {module for _tag, module, _class, _method, _file in included}
