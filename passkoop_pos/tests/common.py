@@ -1,8 +1,31 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
 from unittest import SkipTest
 
 from odoo.tools import mute_logger
+
+
+def lentils(env):
+    """What the card tours sell: 10.00 a bag, no tax."""
+    return env["product.product"].create(
+        {
+            "name": "Organic Lentils",
+            "available_in_pos": True,
+            "list_price": 10.0,
+            "taxes_id": False,
+        }
+    )
+
+
+def start_card_tour(case, tour, tokens):
+    """Start ``tour`` in ``case``'s till; it scans ``tokens`` (a name for each
+    card token, read by the tour as window.passkoopTokens)."""
+    case.start_pos_tour(
+        tour,
+        code=f"window.passkoopTokens = {json.dumps(tokens)};"
+        f"odoo.startTour({tour!r}, {{stepDelay: 0}})",
+    )
 
 
 def coop_a_with_cards(env):

@@ -1,6 +1,5 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import json
 import os
 
 from odoo.tests import tagged
@@ -11,7 +10,7 @@ from odoo.addons.passkoop_membership.tests.screenshots import (
 )
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
-from .common import FrenchCoop, coop_a_with_cards
+from .common import FrenchCoop, coop_a_with_cards, lentils, start_card_tour
 
 
 @tagged("post_install", "-at_install")
@@ -29,14 +28,7 @@ class TestPasskoopCardTill(FrenchCoop, TestPointOfSaleHttpCommon):
             cls.company_a.with_company(cls.company_a).passkoop_export_directory()
         )
         env = cls.env(su=True)
-        env["product.product"].create(
-            {
-                "name": "Organic Lentils",
-                "available_in_pos": True,
-                "list_price": 10.0,
-                "taxes_id": False,
-            }
-        )
+        lentils(env)
 
     def start_with_tokens(self, tour):
         """Start a tour that scans the cards the test issued."""
@@ -46,11 +38,7 @@ class TestPasskoopCardTill(FrenchCoop, TestPointOfSaleHttpCommon):
             "revoked": self.zoe_card.token,
             "own": own.passkoop_issue_card().token,
         }
-        self.start_pos_tour(
-            tour,
-            code=f"window.passkoopTokens = {json.dumps(tokens)};"
-            f"odoo.startTour({tour!r}, {{stepDelay: 0}})",
-        )
+        start_card_tour(self, tour, tokens)
 
     def test_a_refused_card_names_nobody(self):
         """A revoked card scanned: nobody is offered from it; the cashier finds
@@ -86,12 +74,10 @@ class TestPasskoopCardTill(FrenchCoop, TestPointOfSaleHttpCommon):
             "passkoop_membership.group_passkoop_manager"
         )
         self.main_pos_config.with_user(self.pos_user).open_ui()
-        tokens = json.dumps({"valid": self.lucie_card.token, "entry": entry})
-        tour = "passkoop_card_revoked_during_the_day"
-        self.start_pos_tour(
-            tour,
-            code=f"window.passkoopTokens = {tokens};"
-            f"odoo.startTour({tour!r}, {{stepDelay: 0}})",
+        start_card_tour(
+            self,
+            "passkoop_card_revoked_during_the_day",
+            {"valid": self.lucie_card.token, "entry": entry},
         )
 
     def test_every_card_vector_in_the_browser(self):
@@ -161,22 +147,10 @@ class TestNetworkTill(FrenchCoop, TestPointOfSaleHttpCommon):
         coop_a._passkoop_sync()
         self.assertFalse(coop_a.directory_sync_error)
         coop_a.agreement_state = "active"
-        env["product.product"].create(
-            {
-                "name": "Organic Lentils",
-                "available_in_pos": True,
-                "list_price": 10.0,
-                "taxes_id": False,
-            }
-        )
+        lentils(env)
         self.main_pos_config.with_user(self.pos_user).open_ui()
         tour = f"passkoop_network_card_{expect}"
-        tokens = json.dumps({"valid": token, "revoked": token})
-        self.start_pos_tour(
-            tour,
-            code=f"window.passkoopTokens = {tokens};"
-            f"odoo.startTour({tour!r}, {{stepDelay: 0}})",
-        )
+        start_card_tour(self, tour, {"valid": token, "revoked": token})
         order = self.env["pos.order"].search([("passkoop_card_token", "=", token)])
         if expect == "accepted":
             self.assertEqual(order.passkoop_card_check, "ok")

@@ -1,13 +1,11 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import json
-
 from odoo.tests import tagged
 
 from odoo.addons.passkoop_membership.tests.kit import KitCase, members_csv
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
-from .common import FrenchCoop
+from .common import FrenchCoop, lentils, start_card_tour
 
 
 @tagged("post_install", "-at_install")
@@ -26,21 +24,10 @@ class TestKitCardAtTheTill(KitCase, FrenchCoop, TestPointOfSaleHttpCommon):
         env = self.env(su=True)  # what the coop's administrator sets up
         diony = env["passkoop.coop"].passkoop_import_directory(entry)
         diony.agreement_state = "active"
-        env["product.product"].create(
-            {
-                "name": "Organic Lentils",
-                "available_in_pos": True,
-                "list_price": 10.0,
-                "taxes_id": False,
-            }
-        )
+        lentils(env)
         self.main_pos_config.with_user(self.pos_user).open_ui()
         tour = "passkoop_kit_card_offline"
-        self.start_pos_tour(
-            tour,
-            code=f"window.passkoopTokens = {json.dumps({'valid': tokens[0]})};"
-            f"odoo.startTour({tour!r}, {{stepDelay: 0}})",
-        )
+        start_card_tour(self, tour, {"valid": tokens[0]})
         # Back online, the sale is recorded: a visit of DionyCoop's member 1000,
         # the card checked again by the server.
         order = self.env["pos.order"].search([("passkoop_card_token", "=", tokens[0])])
