@@ -7,6 +7,7 @@ from . import passkoop_visit
 from . import res_company
 from . import res_company_card
 from . import res_partner
+from . import res_partner_status
 from . import res_partner_duplicate
 from . import res_partner_privacy
 from . import res_partner_card

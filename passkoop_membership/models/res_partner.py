@@ -8,17 +8,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.mail import single_email_re
 
+from ..tools import card_format
 from .passkoop_policy import VISITOR_TYPES
-
-STATUSES = [
-    ("can_shop", "Can shop"),
-    ("last_visit", "Last trial visit"),
-    ("limit_reached", "Limit reached"),
-    ("expired", "Expired"),
-    ("coop_suspended", "Coop suspended"),
-    ("incomplete", "Information missing"),
-    ("refused", "Refused"),
-]
 
 
 class ResPartner(models.Model):
@@ -64,15 +55,6 @@ class ResPartner(models.Model):
         string="Pass'Koop visits",
         compute="_compute_passkoop_visit_count",
         help="Visits that count toward the limit.",
-    )
-    passkoop_status = fields.Selection(
-        STATUSES,
-        string="Pass'Koop status",
-        compute="_compute_passkoop_status",
-        search="_search_passkoop_status",
-    )
-    passkoop_status_text = fields.Char(
-        string="Status details", compute="_compute_passkoop_status"
     )
 
     # Two tills registering the same card at once both pass the Python check
@@ -363,21 +345,31 @@ class ResPartner(models.Model):
 
     def _passkoop_card_proof(self, today):
         """Why the visitor's card does not prove membership of their home coop
-        (empty when it does): the token they showed is kept as their card number."""
+        (empty when it does): the token they showed is kept as their card number.
+        A card of the home coop is checked against its keys alone, with no query
+        of its own: a list of visitors checks all their cards at once."""
         _ = self.env._
         if not self.passkoop_card_ref:
             return _("A signed Pass'Koop card is required: scan the visitor's card.")
-        card = self.with_company(
-            self.company_id or self.env.company
-        ).passkoop_verify_card(self.passkoop_card_ref, today)
-        if not card["valid"]:
-            return card["reason"]
-        if card["coop_id"] != self.passkoop_coop_id.id:
-            return _(
-                "The card is not of %(coop)s, the visitor's home coop.",
-                coop=self.passkoop_coop_id.name,
-            )
-        return ""
+        coop = self.passkoop_coop_id.sudo()
+        card = card_format.parse_card(self.passkoop_card_ref)
+        if card and card.issuer == coop.code:
+            check = {
+                "coop_id": coop.id,
+                "reason_code": coop._passkoop_card_reason(card, today),
+            }
+        else:  # not this coop's: the verifier says what it is
+            check = self.with_company(
+                self.company_id or self.env.company
+            ).passkoop_verify_card(self.passkoop_card_ref, today)
+            if check["reason_code"] == "ok":
+                return _(
+                    "The card is not of %(coop)s, the visitor's home coop.",
+                    coop=coop.name,
+                )
+        if check["reason_code"] == "ok":
+            return ""
+        return check.get("reason") or self._passkoop_card_reason_text(check, card)
 
     def _passkoop_visit_counts(self):
         """Done visits per visitor, in one query whatever the number of visitors."""
@@ -466,28 +458,6 @@ class ResPartner(models.Model):
         for partner in self:
             partner.passkoop_visit_count = counts.get(partner, 0)
 
-    @api.depends_context("uid", "company", "tz")
-    @api.depends(
-        "passkoop_visitor_type",
-        "passkoop_coop_id.agreement_state",
-        "passkoop_coop_id.policy_id",
-        "passkoop_member_ref",
-        "passkoop_registration_date",
-        "passkoop_visit_ids.state",
-        "email",
-        "name",
-    )
-    def _compute_passkoop_status(self):
-        visitors = self.filtered("passkoop_visitor_type")
-        today = fields.Date.context_today(self)
-        (self - visitors).update(
-            {"passkoop_status": False, "passkoop_status_text": False}
-        )
-        for partner in visitors:
-            result = partner._passkoop_evaluate(partner.passkoop_visit_count, today)
-            partner.passkoop_status = result["status"]
-            partner.passkoop_status_text = result["text"]
-
     def _passkoop_terms_text(self, result):
         """What the visitor gets, in words: 'Member terms', 'Trial visit 2 of 3,
         until 31/12/2026'… (the till's passkoopTermsText() says the same)."""
@@ -539,15 +509,6 @@ class ResPartner(models.Model):
             terms=terms,
             visit=trust["from_visit"],
         )
-
-    def _search_passkoop_status(self, operator, value):
-        if operator not in ("=", "!=", "in", "not in"):
-            raise UserError(self.env._("Unsupported search on the visitor status."))
-        values = {value} if isinstance(value, str) or not value else set(value)
-        visitors = self.search([("passkoop_visitor_type", "!=", False)])
-        matching = visitors.filtered(lambda p: p.passkoop_status in values)
-        positive = operator in ("=", "in")
-        return [("id", "in" if positive else "not in", matching.ids)]
 
     # ----------------------------------------------------------- actions
 

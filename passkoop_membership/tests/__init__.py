@@ -24,3 +24,4 @@ from . import test_apps_description
 from . import test_trust_policy
 from . import test_where_welcome
 from . import test_kit
+from . import test_status

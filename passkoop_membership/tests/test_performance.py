@@ -1,8 +1,12 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
 from odoo.tests import tagged
 
+from ..tools import card_format
 from .common import PasskoopCase
+from .test_card import SEEDS, VECTORS
 
 
 @tagged("post_install", "-at_install")
@@ -64,3 +68,43 @@ class TestQueryCounts(PasskoopCase):
             self.assertEqual(statuses.count("limit_reached"), 0)
             self.assertEqual(visitors[0].passkoop_visit_count, 3)
         self.assertEqual(queries[5], queries[200], queries)
+
+    def test_status_of_card_holders_costs_no_query_per_visitor(self):
+        """Under a signed-card policy each visitor's card is checked, against their
+        coop's keys as read once for the whole list."""
+        coop = self.env["passkoop.coop"].passkoop_import_directory(
+            VECTORS["directory"]["jws"]
+        )
+        coop.agreement_state = "active"
+        self.partner_policy.proof = "signed_card"
+        self.make_visitor("Warm-up").passkoop_check()
+        queries = {}
+        for size in (4, 40):
+            visitors = self.env["res.partner"].create(
+                [
+                    {
+                        "name": f"Card holder {n}",
+                        "passkoop_visitor_type": "partner",
+                        "passkoop_coop_id": coop.id,
+                        # valid and expired cards, half and half
+                        "passkoop_card_ref": card_format.card_token(
+                            SEEDS["K1"],
+                            coop.code,
+                            "K1",
+                            f"{size}{n:04}",
+                            str(n),
+                            date(2027 if n % 2 else 2025, 12, 31),
+                        ),
+                    }
+                    for n in range(size)
+                ]
+            )
+            self.env.flush_all()
+            for field in ("passkoop_status", "passkoop_status_text"):
+                self.env.invalidate_all()
+                before = self.cr.sql_log_count
+                statuses = visitors.mapped(field)
+                queries[size, field] = self.cr.sql_log_count - before
+            self.assertEqual(len(set(statuses)), 2, statuses)
+        for field in ("passkoop_status", "passkoop_status_text"):
+            self.assertEqual(queries[4, field], queries[40, field], queries)
