@@ -29,6 +29,7 @@ KEPT_ADDONS_TEMPLATES = 16
 # The demo's templates (demo_db), one a day per version of the addons.
 DEMO_TEMPLATES = "passkoop_demo_template_"
 KEPT_DEMO_TEMPLATES = 4
+INSTALLED = "passkoop_installed_"  # installed_db()
 # Odoo's data directory for the test databases: their filestores follow their copies.
 DATA_DIR = (
     Path(os.environ.get("PASSKOOP_HOME", Path.home() / ".cache" / "passkoop"))
@@ -363,6 +364,17 @@ def demo_db(echo=None):
     return _built_once(
         name, ("-i", ",".join(ADDONS)), template=stages, demo=True, echo=echo
     )
+
+
+def installed_db():
+    """Both addons installed by one ``-i`` (without demo data) into a new
+    database as Odoo's database manager makes one: what tests/test_install.py
+    reads, made once per version of the addons and of Odoo (an install of the
+    same files by the same Odoo logs the same), its log in build_log()."""
+    name = f"{INSTALLED}{addons_digest(odoo_key())[:10]}"
+    if not db_exists(name):
+        _drop_stale(INSTALLED, 1)
+    return _built_once(name, ("-i", ",".join(ADDONS)), assets=False)
 
 
 def _time_from_content(path, content):
