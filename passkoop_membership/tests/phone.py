@@ -122,9 +122,9 @@ class PhoneCase(HttpCase):
         with patch.object(http.Application, "__call__", server_down):
             yield
 
-    def evaluate(self, browser, expression):
-        """The value of a JS expression in the page, its promise awaited; the
-        test fails on an exception."""
+    def evaluate(self, browser, expression, timeout=10.0):
+        """The value of a JS expression in the page, its promise awaited up to
+        ``timeout`` seconds; the test fails on an exception."""
         answer = browser._websocket_request(
             "Runtime.evaluate",
             params={
@@ -132,6 +132,7 @@ class PhoneCase(HttpCase):
                 "awaitPromise": True,
                 "returnByValue": True,
             },
+            timeout=timeout,
         )
         if "exceptionDetails" in answer:
             self.fail(answer["exceptionDetails"])

@@ -16,6 +16,9 @@ _logger = logging.getLogger(__name__)
 
 # The QR code of a card shown to the camera: a video of it, read by the checker's
 # detector (Chromium on Linux has no BarcodeDetector: Odoo's ZXing, from the cache).
+# READ_QR reads the stream for up to 30 s; its answer is awaited longer (a
+# request to the browser gives up after 10 s unless told otherwise).
+READ_QR_SECONDS = 45
 READ_QR = """(async (image) => {
     const picture = new Image();
     picture.src = image;
@@ -36,9 +39,11 @@ READ_QR = """(async (image) => {
     await video.play();
     const detector = await window.passkoopChecker.qrDetector();
     try {
-        // Up to 30 s of frames: a loaded machine (a CI run beside other tests)
-        // gave the stream no readable frame in the 5 s this once waited.
-        for (let attempt = 0; attempt < 300; attempt++) {
+        // Up to 30 s of frames, by the clock: on a loaded machine (a CI run
+        // beside other tests) each reading is slow, and the stream gave no
+        // readable frame in the 5 s this once waited.
+        const end = Date.now() + 30000;
+        while (Date.now() < end) {
             const codes = await detector.detect(video).catch(() => []);
             if (codes.length) {
                 return [detector.constructor.name, codes[0].rawValue];
@@ -162,7 +167,9 @@ class TestCardChecker(PhoneCase):
                 image = "data:image/svg+xml;base64," + base64.b64encode(
                     self.own_card._qr_svg()
                 ).decode("ascii")
-                scanned = self.evaluate(browser, f"{READ_QR}({json.dumps(image)})")
+                scanned = self.evaluate(
+                    browser, f"{READ_QR}({json.dumps(image)})", READ_QR_SECONDS
+                )
                 files = self.evaluate(
                     browser,
                     f"""(async () => {{
@@ -255,7 +262,9 @@ class TestCardChecker(PhoneCase):
         ):
             self.open_at_size(browser, url, ready, 390, 844)
             answers = self.evaluate(browser, check_all)
-            scanned = self.evaluate(browser, f"{READ_QR}({json.dumps(image)})")
+            scanned = self.evaluate(
+                browser, f"{READ_QR}({json.dumps(image)})", READ_QR_SECONDS
+            )
             added = self.evaluate(
                 browser,
                 f"({CHOOSE_ENTRY_FILE})({json.dumps(self.entry_files()['newer'])})",
