@@ -51,16 +51,12 @@ ODOO_CORE_TESTS = tuple(
 )
 # The Odoo tests in two processes side by side, each on its own copy of the
 # database: one alone leaves a core idle whenever it waits on the browser or the
-# browser on it. A third part runs after tests/, which ends first (the warm
-# clean-clone run of 2026-11-30 17:59: tests/ 243 s, the till 344 s, the back
-# office with the labels and Odoo's own tours 370 s); a third process beside
-# them made four streams on two cores, and every tour slower (441 s in all).
-LABELS = "/passkoop_membership:TestLabelsFit"
+# browser on it. Halves of about the same time (the last single run's log:
+# membership 219 s and Odoo's own 59 s, the till 317 s).
 ODOO_HALVES = {
-    "odoo-membership": f"/passkoop_membership,-{LABELS}",
+    "odoo-membership": ",".join(["/passkoop_membership", *ODOO_CORE_TESTS]),
     "odoo-till": "/passkoop_pos",
 }
-ODOO_AFTER_TESTS = ("odoo-labels-and-core", ",".join([LABELS, *ODOO_CORE_TESTS]))
 # Debian's chromium-headless-shell (lib.sh installs it) runs the tours for about
 # half the CPU of the full browser; Odoo takes a google-chrome on PATH first.
 HEADLESS_SHELL = Path("/usr/lib/chromium/chromium-headless-shell")
@@ -189,13 +185,6 @@ def run_pytest(tally, *args):
     tally.add("tests/", total - failed - skipped, failed, skipped)
 
 
-def run_pytest_then_odoo_part(tally):
-    """tests/, then the Odoo tests of ODOO_AFTER_TESTS, each timed."""
-    tally.timed("tests", run_pytest, tally)
-    part, tags = ODOO_AFTER_TESTS
-    tally.timed(part, run_odoo_tests, tally, tags, part)
-
-
 def children_cpu():
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -243,15 +232,8 @@ def main(argv):
     for name in chosen:
         if name == "odoo" and options["odoo"] is None:
             jobs += [(n, run_odoo_tests, [tags, n]) for n, tags in ODOO_HALVES.items()]
-            part, tags = ODOO_AFTER_TESTS
-            if "tests" in chosen:
-                continue  # run after tests/, below
-            jobs.append((part, run_odoo_tests, [tags, part]))
         elif name == "odoo":
             jobs.append((name, run_odoo_tests, [options["odoo"]]))
-        elif name == "tests" and "odoo" in chosen and options["odoo"] is None:
-            part = ODOO_AFTER_TESTS[0]
-            jobs.append((f"tests then {part}", run_pytest_then_odoo_part, []))
         else:
             jobs.append((name, steps[name], options.get(name, [])))
     LOG_DIR.mkdir(parents=True, exist_ok=True)
