@@ -172,12 +172,11 @@ class PasskoopVisit(models.Model):
                         name=visitor.display_name,
                     )
                 )
-            visitor._passkoop_lock()
+            count = visitor._passkoop_lock()[visitor]
             # A visit entered later from a paper sheet is judged on its own date.
             date = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(
                 self
             )
-            count = visitor._passkoop_visit_counts().get(visitor, 0)
             check = visitor._passkoop_evaluate(
                 count, date, confirmed=self._passkoop_limit_confirmed(vals)
             )
@@ -191,7 +190,9 @@ class PasskoopVisit(models.Model):
                 "limit_outcome": check["limit_outcome"],
                 "over_limit": check["limit_outcome"] != "within",
             }
-            visits |= super().create([vals])
+            visit = super().create([vals])
+            visitor._passkoop_counted(count + (visit.state == "done"))
+            visits |= visit
         return visits
 
     @api.model

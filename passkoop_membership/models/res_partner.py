@@ -372,18 +372,25 @@ class ResPartner(models.Model):
         return check.get("reason") or self._passkoop_card_reason_text(check, card)
 
     def _passkoop_visit_counts(self):
-        """Done visits per visitor, in one query whatever the number of visitors."""
-        if not self:
-            return {}  # e.g. the till's batches of contacts who are not visitors
-        return dict(
-            self.env["passkoop.visit"]
-            .sudo()
-            ._read_group(
-                [("partner_id", "in", self.ids), ("state", "=", "done")],
-                ["partner_id"],
-                ["__count"],
+        """Done visits per visitor: those the transaction knows already
+        (passkoop_visit_count, in cache: counted under a visit's lock, or
+        computed), the others in one query whatever their number."""
+        field = self._fields["passkoop_visit_count"]
+        unknown = self.browse(self.env.cache.get_missing_ids(self, field))
+        counts = {
+            partner: self.env.cache.get(partner, field) for partner in self - unknown
+        }
+        if unknown:  # none, e.g., in the till's batches of contacts
+            counts.update(
+                self.env["passkoop.visit"]
+                .sudo()
+                ._read_group(
+                    [("partner_id", "in", unknown.ids), ("state", "=", "done")],
+                    ["partner_id"],
+                    ["__count"],
+                )
             )
-        )
+        return counts
 
     def passkoop_check(self):
         """Whether this visitor may shop now: see the design's contract."""
@@ -437,17 +444,33 @@ class ResPartner(models.Model):
             raise refusal from error
 
     def _passkoop_lock(self):
-        """Serialize visit registrations of one visitor across transactions.
+        """Serialize visit registrations of one visitor across transactions,
+        and return their done visits as counted once locked ({visitor: count}).
 
         An UPDATE (a mere SELECT FOR UPDATE is not enough) makes PostgreSQL abort
         the later of two concurrent transactions; Odoo retries it, and the retry
-        counts the visit the other one recorded.
+        counts the visit the other one recorded. Counted in the same query: a
+        sync pays for each of them.
         """
+        self.env["passkoop.visit"].flush_model(["partner_id", "state"])
         self.env.cr.execute(
-            "UPDATE res_partner SET passkoop_visitor_type = passkoop_visitor_type "
-            "WHERE id IN %s",
+            """
+            UPDATE res_partner p SET passkoop_visitor_type = p.passkoop_visitor_type
+             WHERE p.id IN %s
+         RETURNING p.id, (SELECT count(*) FROM passkoop_visit v
+                           WHERE v.partner_id = p.id AND v.state = 'done')
+            """,
             [tuple(self.ids)],
         )
+        return {self.browse(id_): count for id_, count in self.env.cr.fetchall()}
+
+    def _passkoop_counted(self, count):
+        """Keep ``count`` as this visitor's done visits in the transaction's
+        cache, as counted under their lock: the status stored again and the
+        till's answer read it there (_passkoop_visit_counts) instead of counting
+        again."""
+        self.ensure_one()
+        self.env.cache.set(self, self._fields["passkoop_visit_count"], count)
 
     # ----------------------------------------------------------- status
 

@@ -136,6 +136,8 @@ class PosOrder(models.Model):
                 "pos_order_id": self.id,
             }
         )
+        # Their status, stored again now: not while holding the number.
+        visitor.flush_recordset(["passkoop_status_stored"])
         self.write({"passkoop_visit_id": visit.id, "passkoop_terms": visit.terms})
         self._passkoop_say_limit_outcome(visit)
 

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import importlib.util
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -323,6 +324,34 @@ class TestPosVisits(FrenchCoop, TestPoSCommon):
         self.assertTrue(
             order.passkoop_visit_id and order.l10n_fr_secure_sequence_number
         )
+
+    def test_a_visitors_sync_counts_their_visits_once_before_the_number(self):
+        # The visit, the status stored again and the till's answer each need the
+        # visitor's count; counted once, under the visitor's lock, before the
+        # certification's number (while a sync holds it, the company's other
+        # tills wait): each count was a query, two of them while holding it.
+        numbering = self.env.company.l10n_fr_pos_cert_sequence_id
+        self.visitor_order(self.claire)
+        self.visitor_order(self.claire)
+        queries = []
+
+        def hook(cr, query, params, start, delay):
+            query = str(query)
+            if re.search(r'(?is)count\(\*\).* FROM "?passkoop_visit\b', query):
+                queries.append("counted")
+            elif "FOR UPDATE NOWAIT" in query and params[0] == numbering.id:
+                queries.append("numbered")
+
+        thread = threading.current_thread()
+        thread.query_hooks = [*getattr(thread, "query_hooks", ()), hook]
+        try:
+            _order, _data, result = self.visitor_order(self.claire)
+        finally:
+            thread.query_hooks.remove(hook)
+        self.assertEqual(queries, ["counted", "numbered"])
+        answer = {p["id"]: p for p in result["res.partner"]}[self.claire.id]
+        self.assertEqual(answer["passkoop_visit_count"], 3)
+        self.assertEqual(self.claire.passkoop_status_stored, "limit_reached")
 
     def test_an_order_the_till_sends_paid_records_one_visit(self):
         # Odoo 18's till sends the state it shows: "paid" (payment_screen.js).
