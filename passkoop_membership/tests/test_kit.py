@@ -31,6 +31,7 @@ _logger = logging.getLogger(__name__)
 # beyond choosing the files and typing the passphrase (issue 23).
 MAX_ACTIONS = 25
 # The issue button: its words, and whether it is disabled.
+PREVIEW = 'document.getElementById("kit-preview").textContent'
 ISSUE_BUTTON = """[document.getElementById("kit-issue").textContent.trim(),
     document.getElementById("kit-issue").disabled]"""
 # Words of the kit's English source that its French page must not show.
@@ -237,7 +238,9 @@ class TestKit(KitCase):
         self.assertEqual(seen["opened"], "DionyCoop est ouverte.")
         # The CSV: what cannot be used is said, line by line.
         preview, rejected, visible = seen["before_issue"]
-        self.assertIn("100 membres", preview)
+        self.assertEqual(
+            preview, "100 membres recevront une carte. 4 lignes ne peuvent pas servir :"
+        )
         self.assertEqual(
             rejected,
             [
@@ -298,7 +301,11 @@ class TestKit(KitCase):
         nothing) and retires the old one: the new key signs the next cards, the
         entry signed by the old key brings partners the new one, and the old
         key's cards are accepted until their last day, no longer after it."""
-        newcomer = "Nom;Prénom;N° adhérent;Courriel\r\nEtxeberri;Paul;2000;\r\n"
+        # One member, and one row of no use: each said in the singular.
+        newcomer = (
+            "Nom;Prénom;N° adhérent;Courriel\r\nEtxeberri;Paul;2000;\r\n"
+            "Sans-numéro;Jon;;\r\n"
+        )
         with self.kit_offline() as url:
             self.open_kit(url)
             self.create_coop()
@@ -311,6 +318,7 @@ class TestKit(KitCase):
             retired = self.retire_key("K1")
             self.choose_members(newcomer)
             one_member = self.run_js(ISSUE_BUTTON)
+            one_member_said = self.run_js(PREVIEW)
             # The new card lasts two years: it outlives the old key.
             two_years = (date.today() + timedelta(days=730)).isoformat()
             self.run_js(
@@ -343,6 +351,10 @@ class TestKit(KitCase):
         self.assertEqual(reopened, "DionyCoop est ouverte.")
         # One card, in the singular; once issued, nothing left to issue again.
         self.assertEqual(one_member, ["Émettre 1 carte", False])
+        self.assertEqual(
+            one_member_said,
+            "1 membre recevra une carte. 1 ligne ne peut pas servir :",
+        )
         self.assertEqual(
             issued,
             [

@@ -511,10 +511,11 @@ function readMembers() {
         }
     });
     kit.rows = members;
-    $("kit-preview").textContent = text("preview", {
-        count: members.length,
-        rejected: rejected.length,
-    });
+    const preview = [text("preview", {count: members.length})];
+    if (rejected.length) {
+        preview.push(text("preview_rejected", {count: rejected.length}));
+    }
+    $("kit-preview").textContent = preview.join(" ");
     $("kit-rejected").replaceChildren(
         ...rejected.map(({line, reason}) => {
             const item = document.createElement("li");
