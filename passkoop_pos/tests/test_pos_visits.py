@@ -298,29 +298,38 @@ class TestPosVisits(FrenchCoop, TestPoSCommon):
         visits.invalidate_recordset()
         self.assertEqual({visit: visit.limit_outcome for visit in visits}, outcomes)
 
+    def visitor_order_seen(self, customer, pattern, name):
+        """The visitor's order synced, and its queries in order: ``name`` for
+        each that matches ``pattern``, "numbered" where the French
+        certification took its number."""
+        numbering = self.env.company.l10n_fr_pos_cert_sequence_id
+        seen = []
+
+        def hook(cr, query, params, start, delay):
+            query = str(query)
+            if "FOR UPDATE NOWAIT" in query and params[0] == numbering.id:
+                seen.append("numbered")
+            elif re.search(pattern, query):
+                seen.append(name)
+
+        thread = threading.current_thread()
+        thread.query_hooks = [*getattr(thread, "query_hooks", ()), hook]
+        try:
+            order, _data, result = self.visitor_order(customer)
+        finally:
+            thread.query_hooks.remove(hook)
+        return order, result, seen
+
     def test_the_visit_is_recorded_before_the_sale_is_numbered(self):
         # The French certification numbers the company's sales in one chain:
         # its number's row stays locked until the sync ends, so that the tills'
         # sales take it one at a time and a till that finds it taken replays
         # its whole sync. A visit recorded after the number made every till
         # wait for it (bench/bench_saturday.py); it is recorded before.
-        numbering = self.env.company.l10n_fr_pos_cert_sequence_id
-        queries = []
-
-        def hook(cr, query, params, start, delay):
-            query = str(query)
-            if query.startswith('INSERT INTO "passkoop_visit"'):
-                queries.append("visit")
-            elif "FOR UPDATE NOWAIT" in query and params[0] == numbering.id:
-                queries.append("numbered")
-
-        thread = threading.current_thread()
-        thread.query_hooks = [*getattr(thread, "query_hooks", ()), hook]
-        try:
-            order, _data, _result = self.visitor_order(self.mathilde)
-        finally:
-            thread.query_hooks.remove(hook)
-        self.assertEqual(queries, ["visit", "numbered"])
+        order, _result, seen = self.visitor_order_seen(
+            self.mathilde, r'^INSERT INTO "passkoop_visit"', "visit"
+        )
+        self.assertEqual(seen, ["visit", "numbered"])
         self.assertTrue(
             order.passkoop_visit_id and order.l10n_fr_secure_sequence_number
         )
@@ -330,25 +339,12 @@ class TestPosVisits(FrenchCoop, TestPoSCommon):
         # visitor's count; counted once, under the visitor's lock, before the
         # certification's number (while a sync holds it, the company's other
         # tills wait): each count was a query, two of them while holding it.
-        numbering = self.env.company.l10n_fr_pos_cert_sequence_id
         self.visitor_order(self.claire)
         self.visitor_order(self.claire)
-        queries = []
-
-        def hook(cr, query, params, start, delay):
-            query = str(query)
-            if re.search(r'(?is)count\(\*\).* FROM "?passkoop_visit\b', query):
-                queries.append("counted")
-            elif "FOR UPDATE NOWAIT" in query and params[0] == numbering.id:
-                queries.append("numbered")
-
-        thread = threading.current_thread()
-        thread.query_hooks = [*getattr(thread, "query_hooks", ()), hook]
-        try:
-            _order, _data, result = self.visitor_order(self.claire)
-        finally:
-            thread.query_hooks.remove(hook)
-        self.assertEqual(queries, ["counted", "numbered"])
+        _order, result, seen = self.visitor_order_seen(
+            self.claire, r'(?is)count\(\*\).* FROM "?passkoop_visit\b', "counted"
+        )
+        self.assertEqual(seen, ["counted", "numbered"])
         answer = {p["id"]: p for p in result["res.partner"]}[self.claire.id]
         self.assertEqual(answer["passkoop_visit_count"], 3)
         self.assertEqual(self.claire.passkoop_status_stored, "limit_reached")
