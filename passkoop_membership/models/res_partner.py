@@ -380,7 +380,7 @@ class ResPartner(models.Model):
         counts = {
             partner: self.env.cache.get(partner, field) for partner in self - unknown
         }
-        if unknown:  # none, e.g., in the till's batches of contacts
+        if unknown:  # no query for no visitor: the till's batches of contacts
             counts.update(
                 self.env["passkoop.visit"]
                 .sudo()
