@@ -7,6 +7,7 @@ import base64
 import json
 import os
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 from unittest.mock import patch
@@ -48,10 +49,14 @@ def tour_screenshots(module, shown_in=None):
         elif kind == "passkoop-screenshot":
             path = folder / f"{rest}.png"
             future = browser._websocket_send("Page.captureScreenshot", with_future=True)
-            future.add_done_callback(
-                lambda f: path.write_bytes(base64.b64decode(f.result()["data"]))
-            )
+            future.add_done_callback(partial(save, browser, path, rest))
             shots.taken.append(path)
+
+    def save(browser, path, name, captured):
+        path.write_bytes(base64.b64decode(captured.result()["data"]))
+        # The tour waits for this to go on (passkoop_screenshot.js).
+        taken = f"document.body.dataset.passkoopTaken = {json.dumps(name)}"
+        browser._websocket_send("Runtime.evaluate", params={"expression": taken})
 
     with patch.object(ChromeBrowser, "_handle_console", on_console):
         yield shots

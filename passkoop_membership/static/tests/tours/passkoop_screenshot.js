@@ -40,7 +40,14 @@ export function screenshot(name) {
                 console.log(`passkoop-texts:${name}:${JSON.stringify(visibleTexts())}`);
                 // eslint-disable-next-line no-console
                 console.log(`passkoop-screenshot:${name}`);
-                await new Promise((resolve) => setTimeout(resolve, 1500));
+                // Until the test says the screen is taken (screenshots.py), not
+                // longer than 1.5 s when no test is there to take it.
+                for (let waited = 0; waited < 1500; waited += 50) {
+                    if (document.body.dataset.passkoopTaken === name) {
+                        return;
+                    }
+                    await new Promise((resolve) => setTimeout(resolve, 50));
+                }
             },
         },
     ];
