@@ -43,14 +43,20 @@ READ_QR = """(async (image) => {
         // beside other tests) each reading is slow, and the stream gave no
         // readable frame in the 5 s this once waited.
         const end = Date.now() + 30000;
+        let failure = "no code in any frame";
         while (Date.now() < end) {
-            const codes = await detector.detect(video).catch(() => []);
+            const codes = await detector.detect(video).catch((error) => {
+                failure = String(error);
+                return [];
+            });
             if (codes.length) {
                 return [detector.constructor.name, codes[0].rawValue];
             }
             await new Promise((resolve) => setTimeout(resolve, 100));
         }
-        return [detector.constructor.name, null];
+        // Why no frame was read, for the test's failure message.
+        const size = `${video.videoWidth}x${video.videoHeight}`;
+        return [detector.constructor.name, null, failure, video.readyState, size];
     } finally {
         clearInterval(frames);
     }
