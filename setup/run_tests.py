@@ -131,7 +131,7 @@ def run_odoo_tests(tally, tags, name="odoo"):
             "--without-demo=all",
             f"--test-tags={tags}",
             "--stop-after-init",
-            # Each test's seconds and queries at the end of the log: where the time goes.
+            # Each test's seconds and queries, at the log's end: where time goes.
             "--log-handler=odoo.tests.stats:DEBUG",
             log_name=log_name,
             echo=ODOO_ECHO,
