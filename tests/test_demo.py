@@ -27,7 +27,8 @@ def test_the_demo_as_setup_start_makes_it():
         # the till checks it, two of the coop's own members' cards against its
         # published entry. 3. Its till sells on the first try: a Saturday's
         # sales in a browser, and the French certification's audit; its
-        # dashboard in French (passkoop_pos/tests/test_demo_till.py).
+        # dashboard in French (passkoop_pos/tests/test_demo_till.py). 4. Its
+        # data as a newcomer meets it (test_demo_data.py).
         rc, lines = run_odoo(
             db,
             "--test-tags=passkoop_demo_till/passkoop_pos",
@@ -35,7 +36,7 @@ def test_the_demo_as_setup_start_makes_it():
             "--log-level=test",
             log_name=f"{db}-till",
         )
-        assert odoo_test_results(lines) == (0, 0, 3), "\n".join(lines[-60:])
+        assert odoo_test_results(lines) == (0, 0, 6), "\n".join(lines[-60:])
         assert rc == 0
     finally:
         drop_db(db)

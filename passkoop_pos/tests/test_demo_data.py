@@ -1,8 +1,6 @@
 # Copyright 2026 Pass'Koop contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.modules.module import get_manifest
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import convert_file
 
 ADDONS = ("passkoop_membership", "passkoop_pos")
 # Made from the Python code (docstrings...), not written by the data files.
@@ -17,32 +15,15 @@ GENERATED = (
 CODE = ("code", "context", "domain", "domain_force")
 
 
-@tagged("post_install", "-at_install")
+@tagged("-standard", "passkoop_demo_till", "post_install", "-at_install")
 class TestDemoData(TransactionCase):
-    """The demo as a newcomer meets it, in a database made for a coop in France
-    (setup/start): both addons' demo data loaded here as Odoo loads it, with no
-    language in the context."""
+    """The demo as a newcomer meets it, in the database setup/start makes (a coop
+    in France, both addons' demo data as Odoo loaded it): run by tests/test_demo.py
+    beside the demo's till (test_demo_till.py)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("fr_FR")
-        cls.env["ir.module.module"]._load_module_terms(
-            list(ADDONS), ["fr_FR"], overwrite=True
-        )
-        # As Odoo's database manager leaves a French database: contacts in French.
-        cls.env["ir.default"].set("res.partner", "lang", "fr_FR")
-        for addon in ADDONS:
-            for filename in get_manifest(addon)["demo"]:
-                convert_file(
-                    cls.env,
-                    addon,
-                    filename,
-                    {},
-                    mode="init",
-                    noupdate=True,
-                    kind="demo",
-                )
         cls.company = cls.env.ref("base.main_company")
 
     def test_visitors_agreed_to_the_coops_own_words_in_french(self):
