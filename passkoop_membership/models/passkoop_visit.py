@@ -48,7 +48,11 @@ class PasskoopVisit(models.Model):
         "passkoop.coop", string="Home coop", index=True, check_company=True
     )
     visitor_type = fields.Selection(VISITOR_TYPES, required=True)
-    date = fields.Date(required=True, index=True, default=fields.Date.context_today)
+    date = fields.Date(
+        required=True,
+        index=True,
+        default=lambda self: self.env["res.company"]._passkoop_day_of_record(),
+    )
     amount = fields.Monetary()
     currency_id = fields.Many2one(
         related="company_id.currency_id",
@@ -174,8 +178,9 @@ class PasskoopVisit(models.Model):
                 )
             count = visitor._passkoop_lock()[visitor]
             # A visit entered later from a paper sheet is judged on its own date.
-            date = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(
-                self
+            date = (
+                fields.Date.to_date(vals.get("date"))
+                or self.env["res.company"]._passkoop_day_of_record()
             )
             check = visitor._passkoop_evaluate(
                 count, date, confirmed=self._passkoop_limit_confirmed(vals)

@@ -239,6 +239,15 @@ class ResCompany(models.Model):
         )
         return fields.Date.context_today(self.with_context(tz=tz or "UTC"))
 
+    @api.model
+    def _passkoop_day_of_record(self):
+        """The day a visitor or a visit is recorded on: the acting user's, else
+        (the system, an RPC client's user with no time zone) the coop's own,
+        never UTC's, which is another day at night for every coop."""
+        if self.env.context.get("tz") or self.env.user.tz:
+            return fields.Date.context_today(self)
+        return self.env.company._passkoop_today()
+
     def _passkoop_nonmember_share(self, date=None, cap=None):
         """Loi 1947, art. 3: the fiscal year's sales to visitors against the cap
         (``cap``: another than the company's, e.g. one being typed in Settings)."""

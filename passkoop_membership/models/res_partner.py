@@ -32,7 +32,9 @@ class ResPartner(models.Model):
         help="The number or barcode on the visitor's card, unique in your company.",
     )
     passkoop_registration_date = fields.Date(
-        string="Registration date", default=fields.Date.context_today, copy=False
+        string="Registration date",
+        default=lambda self: self.env["res.company"]._passkoop_day_of_record(),
+        copy=False,
     )
     passkoop_consent = fields.Boolean(
         string="Consent to data storage",

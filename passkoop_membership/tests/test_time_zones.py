@@ -105,6 +105,30 @@ class TestTimeZones(PasskoopCase):
                     ),
                 )
 
+    def test_with_no_users_time_zone_the_visit_is_the_coops_day(self):
+        """Recorded by the system, or by an RPC client whose user has no time
+        zone, a visitor and a visit are dated on the coop's own day (its
+        address's zone), not UTC's: in the month its administrator sees."""
+        system = self.env(context={})  # __system__: no time zone of its own
+        self.assertFalse(system.user.tz)
+        for zone, local, now in instants():
+            with self.subTest(zone=zone, at=local), freeze_time(now):
+                self.company.partner_id.tz = zone
+                today = datetime.strptime(local[:10], "%Y-%m-%d").date()
+                visitor = system["res.partner"].create(
+                    {
+                        "name": f"Claire {zone} {local}",
+                        "passkoop_visitor_type": "partner",
+                        "passkoop_coop_id": self.coop.id,
+                    }
+                )
+                self.assertEqual(visitor.passkoop_registration_date, today)
+                visit = visitor.passkoop_register_visit(amount=10.0)
+                self.assertEqual(visit.date, today)
+                dashboard = self.env["passkoop.dashboard"].with_context(tz=zone)
+                month = dashboard.get_data("this_month")
+                self.assertTrue(month["date_from"] <= str(visit.date) <= month["date_to"])
+
     def test_the_dashboards_periods_are_the_cashiers_months_and_year(self):
         """Last month and the fiscal year, seen at midnight's edges in every zone."""
         for zone, local, now in instants():
