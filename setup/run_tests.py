@@ -60,6 +60,10 @@ ODOO_HALVES = {
 # Debian's chromium-headless-shell (lib.sh installs it) runs the tours for about
 # half the CPU of the full browser; Odoo takes a google-chrome on PATH first.
 HEADLESS_SHELL = Path("/usr/lib/chromium/chromium-headless-shell")
+# The browser lives where the coop's users live: Odoo makes a French database's
+# users Europe/Paris (odoo/service/db.py), but starts Chromium in its own UTC, where
+# "this month" of a search filter is another month from 23:00 to midnight.
+COOP_TZ = "Europe/Paris"
 ODOO_RESULT = re.compile(
     r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database"
 )
@@ -109,13 +113,16 @@ def run_lint(tally):
     tally.add("lint", int(rc == 0), int(rc != 0))
 
 
-def use_headless_shell():
-    if HEADLESS_SHELL.exists():
-        shim = LOG_DIR.parent / "bin" / "google-chrome"
-        shim.parent.mkdir(parents=True, exist_ok=True)
-        shim.unlink(missing_ok=True)
-        shim.symlink_to(HEADLESS_SHELL)
-        os.environ["PATH"] = f"{shim.parent}{os.pathsep}{os.environ['PATH']}"
+def use_coops_browser():
+    """Chromium for Odoo's tests, through a google-chrome first on PATH: the
+    headless shell if there is one, in the coop's time zone."""
+    browser = HEADLESS_SHELL if HEADLESS_SHELL.exists() else "chromium"
+    shim = LOG_DIR.parent / "bin" / "google-chrome"
+    shim.parent.mkdir(parents=True, exist_ok=True)
+    shim.unlink(missing_ok=True)
+    shim.write_text(f'#!/bin/sh\nTZ={COOP_TZ} exec {browser} "$@"\n')
+    shim.chmod(0o755)
+    os.environ["PATH"] = f"{shim.parent}{os.pathsep}{os.environ['PATH']}"
 
 
 def run_odoo_tests(tally, tags, name="odoo"):
@@ -239,7 +246,7 @@ def main(argv):
         else:
             jobs.append((name, steps[name], options.get(name, [])))
     LOG_DIR.mkdir(parents=True, exist_ok=True)
-    use_headless_shell()
+    use_coops_browser()
     adopted = adopt_orphans()
     tally = Tally()
     start = time.monotonic()
