@@ -127,7 +127,8 @@ class TestTimeZones(PasskoopCase):
                 self.assertEqual(visit.date, today)
                 dashboard = self.env["passkoop.dashboard"].with_context(tz=zone)
                 month = dashboard.get_data("this_month")
-                self.assertTrue(month["date_from"] <= str(visit.date) <= month["date_to"])
+                day = str(visit.date)
+                self.assertTrue(month["date_from"] <= day <= month["date_to"])
 
     def test_the_dashboards_periods_are_the_cashiers_months_and_year(self):
         """Last month and the fiscal year, seen at midnight's edges in every zone."""
