@@ -3,6 +3,7 @@
 """Partner coops' directory entries: importing them with the trust rules of
 card-format.md, and checking their members' cards."""
 
+from datetime import timedelta
 import logging
 import threading
 
@@ -245,7 +246,10 @@ class PasskoopCoop(models.Model):
                 {
                     "kid": "K1",
                     "public_key": card_format.b32encode(card_format.public_key(seed)),
-                    "valid_from": fields.Date.to_string(today),
+                    # The day before, as our own keys (card-format.md, "Time
+                    # zones"): its entry, dated in UTC, is then valid on its own
+                    # day, also when the coop's day is already tomorrow.
+                    "valid_from": fields.Date.to_string(today - timedelta(days=1)),
                     "valid_until": None,
                 }
             ],
