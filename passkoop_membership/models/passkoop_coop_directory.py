@@ -3,9 +3,9 @@
 """Partner coops' directory entries: importing them with the trust rules of
 card-format.md, and checking their members' cards."""
 
-from datetime import timedelta
 import logging
 import threading
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
