@@ -4,7 +4,7 @@
     "name": "Pass'Koop Membership",
     "summary": "Welcome the members of partner food cooperatives: "
     "partner coops, visitor policies, visitors and their visits",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.5.1",
     "category": "Sales/Members",
     "website": "https://github.com/passkoop/passkoop",
     "author": "Pass'Koop contributors",
