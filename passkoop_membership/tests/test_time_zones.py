@@ -68,6 +68,21 @@ class TestTimeZones(PasskoopCase):
                 spare.with_env(env_a).action_retire()
                 self.assertEqual(spare.valid_until, issuer_today + timedelta(days=1))
 
+    def visitor_and_visit_dated(self, env, name, today):
+        """A partner-coop visitor registered by ``env`` and their first visit,
+        both dated ``today``."""
+        visitor = env["res.partner"].create(
+            {
+                "name": name,
+                "passkoop_visitor_type": "partner",
+                "passkoop_coop_id": self.coop.id,
+            }
+        )
+        self.assertEqual(visitor.passkoop_registration_date, today)
+        visit = visitor.passkoop_register_visit(amount=10.0)
+        self.assertEqual(visit.date, today)
+        return visitor, visit
+
     def test_registration_visits_and_the_dashboard_follow_the_cashiers_day(self):
         """Registered just after midnight, a visitor's 60 days start that day; the
         visit is that day's, in that month's figures of the dashboard."""
@@ -78,16 +93,9 @@ class TestTimeZones(PasskoopCase):
             with self.subTest(zone=zone, at=local), freeze_time(now):
                 env = self.env(context={"tz": zone})
                 today = datetime.strptime(local[:10], "%Y-%m-%d").date()
-                visitor = env["res.partner"].create(
-                    {
-                        "name": f"Mathilde {zone} {local}",
-                        "passkoop_visitor_type": "partner",
-                        "passkoop_coop_id": self.coop.id,
-                    }
+                visitor, _visit = self.visitor_and_visit_dated(
+                    env, f"Mathilde {zone} {local}", today
                 )
-                self.assertEqual(visitor.passkoop_registration_date, today)
-                visit = visitor.passkoop_register_visit(amount=10.0)
-                self.assertEqual(visit.date, today)
                 check = visitor.passkoop_check()
                 self.assertEqual(
                     (check["visit_count"], check["visits_left"], check["expiry_date"]),
@@ -115,16 +123,9 @@ class TestTimeZones(PasskoopCase):
             with self.subTest(zone=zone, at=local), freeze_time(now):
                 self.company.partner_id.tz = zone
                 today = datetime.strptime(local[:10], "%Y-%m-%d").date()
-                visitor = system["res.partner"].create(
-                    {
-                        "name": f"Claire {zone} {local}",
-                        "passkoop_visitor_type": "partner",
-                        "passkoop_coop_id": self.coop.id,
-                    }
+                _visitor, visit = self.visitor_and_visit_dated(
+                    system, f"Claire {zone} {local}", today
                 )
-                self.assertEqual(visitor.passkoop_registration_date, today)
-                visit = visitor.passkoop_register_visit(amount=10.0)
-                self.assertEqual(visit.date, today)
                 dashboard = self.env["passkoop.dashboard"].with_context(tz=zone)
                 month = dashboard.get_data("this_month")
                 day = str(visit.date)
