@@ -218,9 +218,10 @@ class ResCompany(models.Model):
             )
         )
 
-    def _passkoop_today(self):
-        """The coop's own date, for the jobs that run with no user (as the system,
-        in UTC): the time zone of its address, else of its first user."""
+    def _passkoop_today(self, moment=None):
+        """The coop's own date (of ``moment``, a UTC datetime, else now), for the
+        jobs that run with no user (as the system, in UTC): the time zone of its
+        address, else of its first user."""
         self.ensure_one()
         tz = (
             self.partner_id.tz
@@ -237,16 +238,16 @@ class ResCompany(models.Model):
             )
             .tz
         )
-        return fields.Date.context_today(self.with_context(tz=tz or "UTC"))
+        return fields.Date.context_today(self.with_context(tz=tz or "UTC"), moment)
 
-    @api.model
-    def _passkoop_day_of_record(self):
-        """The day a visitor or a visit is recorded on: the acting user's, else
-        (the system, an RPC client's user with no time zone) the coop's own,
-        never UTC's, which is another day at night for every coop."""
+    def _passkoop_day_of_record(self, moment=None):
+        """The day a visitor, a visit or a sale is recorded on (of ``moment``, a
+        UTC datetime, else now): the acting user's, else (the system, a user with
+        no time zone) the coop's own, never UTC's, another day at night here."""
+        self.ensure_one()
         if self.env.context.get("tz") or self.env.user.tz:
-            return fields.Date.context_today(self)
-        return self.env.company._passkoop_today()
+            return fields.Date.context_today(self, moment)
+        return self._passkoop_today(moment)
 
     def _passkoop_nonmember_share(self, date=None, cap=None):
         """Loi 1947, art. 3: the fiscal year's sales to visitors against the cap

@@ -33,7 +33,7 @@ class ResPartner(models.Model):
     )
     passkoop_registration_date = fields.Date(
         string="Registration date",
-        default=lambda self: self.env["res.company"]._passkoop_day_of_record(),
+        default=lambda self: self.env.company._passkoop_day_of_record(),
         copy=False,
     )
     passkoop_consent = fields.Boolean(

@@ -4,6 +4,7 @@ import importlib.util
 import json
 import re
 import threading
+from datetime import date
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
@@ -11,7 +12,7 @@ from lxml import etree
 
 from odoo import fields
 from odoo.modules.module import get_module_path
-from odoo.tests import new_test_user, tagged
+from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
@@ -95,6 +96,16 @@ class TestPosVisits(FrenchCoop, TestPoSCommon):
             ),
             1,
         )
+
+    def test_a_sale_after_midnight_by_a_cashier_with_no_time_zone(self):
+        """A cashier whose user has no time zone (imported with the others, say)
+        sells at 00:30 in Paris: the visit is of that day, as the coop lives it,
+        not of UTC's day before (another month's figures on the 1st)."""
+        self.env.company.partner_id.tz = "Europe/Paris"
+        self.assertFalse(self.env.context.get("tz") or self.env.user.tz)
+        with freeze_time("2026-11-30 23:30:00"):
+            order, _data, _result = self.visitor_order(self.mathilde)
+        self.assertEqual(order.passkoop_visit_id.date, date(2026, 12, 1))
 
     def test_plain_customer_order_records_no_visit(self):
         customer = self.env["res.partner"].create({"name": "Regular member"})
