@@ -4,7 +4,7 @@
     "name": "Pass'Koop Point of Sale",
     "summary": "Welcome partner-coop visitors at the till: member pricing, "
     "policy checks (also offline) and visit recording",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.2.1",
     "category": "Sales/Point of Sale",
     "website": "https://github.com/passkoop/passkoop",
     "author": "Pass'Koop contributors",
