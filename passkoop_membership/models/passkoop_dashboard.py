@@ -34,7 +34,7 @@ class PasskoopDashboard(models.AbstractModel):
         """The dashboard's figures over a period: ``this_month``, ``last_month``,
         ``fiscal_year`` or ``custom`` (``date_from`` to ``date_to``, ISO dates)."""
         company = self.env.company
-        today = fields.Date.context_today(self)
+        today = self.env.company._passkoop_local_today()
         date_from, date_to = self._period_dates(period, date_from, date_to)
         domain = self._visits_domain(date_from, date_to)
         report = self.env["passkoop.visit.report"]
@@ -96,7 +96,7 @@ class PasskoopDashboard(models.AbstractModel):
 
     def _period_dates(self, period, date_from=None, date_to=None):
         """First and last day of a period of the dashboard."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._passkoop_local_today()
         if period == "this_month":
             first = today.replace(day=1)
             return first, first + relativedelta(months=1, days=-1)

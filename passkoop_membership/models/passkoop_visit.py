@@ -51,7 +51,7 @@ class PasskoopVisit(models.Model):
     date = fields.Date(
         required=True,
         index=True,
-        default=lambda self: self.env.company._passkoop_day_of_record(),
+        default=lambda self: self.env.company._passkoop_local_today(),
     )
     amount = fields.Monetary()
     currency_id = fields.Many2one(
@@ -180,7 +180,7 @@ class PasskoopVisit(models.Model):
             # A visit entered later from a paper sheet is judged on its own date.
             date = (
                 fields.Date.to_date(vals.get("date"))
-                or self.env.company._passkoop_day_of_record()
+                or self.env.company._passkoop_local_today()
             )
             check = visitor._passkoop_evaluate(
                 count, date, confirmed=self._passkoop_limit_confirmed(vals)

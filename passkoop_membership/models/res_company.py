@@ -240,10 +240,11 @@ class ResCompany(models.Model):
         )
         return fields.Date.context_today(self.with_context(tz=tz or "UTC"), moment)
 
-    def _passkoop_day_of_record(self, moment=None):
-        """The day a visitor, a visit or a sale is recorded on (of ``moment``, a
-        UTC datetime, else now): the acting user's, else (the system, a user with
-        no time zone) the coop's own, never UTC's, another day at night here."""
+    def _passkoop_local_today(self, moment=None):
+        """Today (or ``moment``'s day, a UTC datetime) where the acting user is:
+        in their time zone, else (the system, a user with none) the coop's own;
+        never UTC's, another day at night for a coop. Visits, visitors and sales
+        are dated with it, and the dashboard counts its periods from it."""
         self.ensure_one()
         if self.env.context.get("tz") or self.env.user.tz:
             return fields.Date.context_today(self, moment)

@@ -33,7 +33,7 @@ class ResPartner(models.Model):
     )
     passkoop_registration_date = fields.Date(
         string="Registration date",
-        default=lambda self: self.env.company._passkoop_day_of_record(),
+        default=lambda self: self.env.company._passkoop_local_today(),
         copy=False,
     )
     passkoop_consent = fields.Boolean(

@@ -131,7 +131,7 @@ class PosOrder(models.Model):
             {
                 "partner_id": visitor.id,
                 "amount": self.amount_total,
-                "date": self.company_id._passkoop_day_of_record(self.date_order),
+                "date": self.company_id._passkoop_local_today(self.date_order),
                 "origin": self.name,
                 "pos_order_id": self.id,
             }
@@ -188,7 +188,7 @@ class PosOrder(models.Model):
         Partner = self.env["res.partner"].with_company(self.company_id)
         check = Partner.passkoop_verify_card(
             self.passkoop_card_token,
-            self.company_id._passkoop_day_of_record(self.date_order),
+            self.company_id._passkoop_local_today(self.date_order),
         )
         vals = {"passkoop_card_check": check["reason_code"]}
         signed = check["reason_code"] in SIGNED_BY_ITS_COOP
@@ -218,7 +218,7 @@ class PosOrder(models.Model):
             .with_company(self.company_id)
             .passkoop_verify_card(
                 self.passkoop_refused_card,
-                self.company_id._passkoop_day_of_record(self.date_order),
+                self.company_id._passkoop_local_today(self.date_order),
             )
         )
         self._passkoop_note(
