@@ -192,6 +192,7 @@ class PasskoopVisit(models.Model):
                 "company_id": (visitor.company_id or self.env.company).id,
                 "terms": check["text"],
                 **vals,
+                "date": date,  # the day it was judged on, not found again
                 "limit_outcome": check["limit_outcome"],
                 "over_limit": check["limit_outcome"] != "within",
             }
